@@ -113,6 +113,38 @@ export const PlacesFileSchema = z.object({
   places: z.array(PlaceSchema),
 });
 
+export const ResolutionFactsFileSchema = z.object({
+  source: z.string().min(1),
+  /** Number of the first Security Council resolution adopted in each year. */
+  unscFirstByYear: z.record(z.string().regex(/^\d{4}$/), z.number().int().positive()),
+  /** Short topics of well-known resolutions: keys "242" (UNSC) or "UNGA:194". */
+  topics: z.record(
+    z.string(),
+    z.object({ body: z.enum(['UNSC', 'UNGA', 'HRC']).optional(), year: z.number().int().optional(), topic: z.string(), topicAr: z.string().optional() }),
+  ),
+});
+
+export const GivenNamesFileSchema = z.object({
+  source: z.string().min(1),
+  ar: z.array(z.string()).default([]),
+  en: z.array(z.string()).default([]),
+  arAmbiguous: z.array(z.string()).default([]),
+  enAmbiguous: z.array(z.string()).default([]),
+});
+
+/** A lexicon (titles, triggers, honorifics …): phrases plus attributes the engine reads. */
+export const LexiconEntrySchema = z.object({ phrases: z.array(z.string().min(1)).min(1) }).catchall(z.unknown());
+export const LexiconFileSchema = z.object({
+  source: z.string().min(1),
+  lexicon: z.string().regex(/^[a-z-]+$/),
+  lang: z.enum(['ar', 'en']),
+  description: z.string().optional(),
+  entries: z.array(LexiconEntrySchema),
+});
+
+export type ResolutionFacts = z.infer<typeof ResolutionFactsFileSchema>;
+export type LexiconFile = z.infer<typeof LexiconFileSchema>;
+export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
 export type Names = z.infer<typeof NamesSchema>;
 export type Office = z.infer<typeof OfficeSchema>;
 export type Role = z.infer<typeof RoleSchema>;

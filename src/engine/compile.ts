@@ -1,0 +1,156 @@
+// Compiles the knowledge base and lexicons into one token trie (the matching automaton)
+// plus lookup tables. Done once per process (or worker); read-only afterwards.
+import type { KnowledgeBase } from '../kb/index.js';
+import type { Country, LexiconEntry, Organization, Person, Place } from '../kb/schema.js';
+import { TokenTrie } from './match/trie.js';
+import { normalizeString } from './text/normalize.js';
+
+export interface ResWord {
+  role: 'anchor' | 'body' | 'filler' | 'year' | 'decree' | 'list';
+  body?: 'UNSC' | 'UNGA' | 'HRC';
+  plural?: boolean;
+  un?: boolean;
+}
+
+/** What a trie match can stand for. */
+export type Payload =
+  | { kind: 'res'; word: ResWord }
+  | { kind: 'place'; place: number; lang: 'ar' | 'en' }
+  | { kind: 'demonym'; country: string; lang: 'ar' | 'en' }
+  | { kind: 'person'; person: number; lang: 'ar' | 'en' }
+  | { kind: 'org'; org: number; lang: 'ar' | 'en' }
+  | { kind: 'given'; lang: 'ar' | 'en'; ambiguous: boolean }
+  | { kind: 'lex'; lexicon: string; lang: 'ar' | 'en'; entry: LexiconEntry };
+
+/** A place of the gazetteer, countries included (type country/territory). */
+export interface GazPlace {
+  index: number;
+  id: number; // GeoNames id (negative: hand-added without one)
+  type: Place['type'];
+  countryCode?: string;
+  lat: number;
+  lon: number;
+  population: number;
+  capital: boolean;
+  nameEn: string;
+  nameAr?: string;
+  /** ISO code when this place is a country. */
+  country?: string;
+}
+
+export interface Compiled {
+  trie: TokenTrie<Payload>;
+  resolutionTopics: Map<string, { topic: string; year?: number; body?: string }>;
+  unscFirstByYear: Array<[year: number, first: number]>;
+  places: GazPlace[];
+  countries: Map<string, Country>;
+  countryPlace: Map<string, number>;
+  people: Person[];
+  organizations: Organization[];
+  lexicons: Map<string, LexiconEntry[]>;
+  kb: KnowledgeBase;
+  buildMs: number;
+}
+
+function lexicon(kb: KnowledgeBase, lang: 'ar' | 'en', name: string): LexiconEntry[] {
+  return kb.lexicons.get(`${lang}/${name}`)?.entries ?? [];
+}
+
+export function compile(kb: KnowledgeBase): Compiled {
+  const t0 = performance.now();
+  const trie = new TokenTrie<Payload>();
+  const lexicons = new Map<string, LexiconEntry[]>();
+  for (const [key, file] of kb.lexicons) {
+    lexicons.set(key, file.entries);
+    for (const entry of file.entries) {
+      for (const phrase of entry.phrases) {
+        if (file.lexicon === 'resolution-words') trie.add(phrase, { kind: 'res', word: entry as unknown as ResWord });
+        else trie.add(phrase, { kind: 'lex', lexicon: file.lexicon, lang: file.lang, entry });
+      }
+    }
+  }
+  // gazetteer: countries first (they win ties), then places
+  const places: GazPlace[] = [];
+  const countries = new Map<string, Country>();
+  const countryPlace = new Map<string, number>();
+  const byGeonames = new Map<number, number>();
+  for (const c of kb.countries) {
+    countries.set(c.code, c);
+    const index = places.length;
+    places.push({
+      index,
+      id: c.geonamesId ?? -100000 - index,
+      type: c.type,
+      countryCode: c.code,
+      lat: c.lat,
+      lon: c.lon,
+      population: c.population ?? 0,
+      capital: false,
+      nameEn: c.names.en[0] ?? c.code,
+      nameAr: c.names.ar[0],
+      country: c.code,
+    });
+    if (c.geonamesId) byGeonames.set(c.geonamesId, index);
+    countryPlace.set(c.code, index);
+    for (const lang of ['en', 'ar'] as const) for (const n of c.names[lang]) trie.add(n, { kind: 'place', place: index, lang });
+    for (const lang of ['en', 'ar'] as const) for (const n of c.demonyms[lang]) trie.add(n, { kind: 'demonym', country: c.code, lang });
+  }
+  for (const p of kb.places) {
+    const existing = byGeonames.get(p.id);
+    const index = existing ?? places.length;
+    if (existing === undefined) {
+      places.push({
+        index,
+        id: p.id,
+        type: p.type,
+        countryCode: p.countryCode,
+        lat: p.lat,
+        lon: p.lon,
+        population: p.population,
+        capital: p.capital ?? false,
+        nameEn: p.names.en[0] ?? p.names.ar[0] ?? String(p.id),
+        nameAr: p.names.ar[0],
+      });
+      byGeonames.set(p.id, index);
+    }
+    for (const lang of ['en', 'ar'] as const) for (const n of p.names[lang]) trie.add(n, { kind: 'place', place: index, lang });
+  }
+  kb.people.forEach((p, person) => {
+    for (const lang of ['en', 'ar'] as const) for (const n of p.names[lang]) trie.add(n, { kind: 'person', person, lang });
+  });
+  kb.organizations.forEach((o, org) => {
+    for (const lang of ['en', 'ar'] as const) for (const n of o.names[lang]) trie.add(n, { kind: 'org', org, lang });
+  });
+  for (const [list, lang, ambiguous] of [
+    [kb.givenNames.ar, 'ar', false],
+    [kb.givenNames.en, 'en', false],
+    [kb.givenNames.arAmbiguous, 'ar', true],
+    [kb.givenNames.enAmbiguous, 'en', true],
+  ] as const) {
+    for (const n of list) trie.add(n, { kind: 'given', lang, ambiguous });
+  }
+  const resolutionTopics = new Map<string, { topic: string; year?: number; body?: string }>();
+  for (const [k, v] of Object.entries(kb.resolutions.topics)) resolutionTopics.set(k, v);
+  const unscFirstByYear = Object.entries(kb.resolutions.unscFirstByYear)
+    .map(([y, n]) => [Number(y), n] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  return {
+    trie,
+    resolutionTopics,
+    unscFirstByYear,
+    places,
+    countries,
+    countryPlace,
+    people: kb.people,
+    organizations: kb.organizations,
+    lexicons,
+    kb,
+    buildMs: performance.now() - t0,
+  };
+}
+
+export function lexiconEntries(c: Compiled, lang: 'ar' | 'en', name: string): LexiconEntry[] {
+  return c.lexicons.get(`${lang}/${name}`) ?? [];
+}
+
+export { lexicon, normalizeString };

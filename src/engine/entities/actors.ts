@@ -1,0 +1,503 @@
+// Participants: persons (knowledge base, title + name, given-name lexicon, speakers),
+// their roles (from the text and from the knowledge base on the article's date), and
+// coreference into one item per real person (surnames, titles alone, counterparts).
+// Organisations named in the text are participants of type "organization".
+import type { Participant } from '../../schemas/extraction.js';
+import type { Doc, Span } from '../doc.js';
+import { spanOf } from '../doc.js';
+import type { Compiled, Payload } from '../compile.js';
+import type { TrieMatch } from '../match/trie.js';
+import { filterSpans, type TokenRange } from '../match/overlaps.js';
+import { entryOf, MatchIndex, type Hit } from './lexicons.js';
+import { NameParser, nameLexicons, type NameLexicons, type NameSpan } from './names.js';
+import { activeRoles, holderOn, pickPerson } from './roles.js';
+import { looksLikeName } from './places.js';
+
+export interface PersonMention {
+  pid: string;
+  first: number;
+  last: number;
+  sentence: number;
+  span: Span;
+  /** How the mention was found: name, surname, title, counterpart. */
+  via: 'name' | 'surname' | 'title' | 'counterpart';
+}
+
+export interface ActorResult {
+  participants: Participant[];
+  /** Person mentions in text order (for events). */
+  mentions: PersonMention[];
+  /** Token ranges of person and organisation names (places inside them are not places). */
+  blocking: TokenRange[];
+  /** Countries named by demonyms anywhere in the article. */
+  demonymCountries: Set<string>;
+  index: MatchIndex;
+}
+
+interface TextRole {
+  office: string;
+  title: string;
+  titleText: string;
+  country?: string;
+  organization?: string;
+}
+
+interface TitleUse {
+  hit: Hit;
+  /** Token range of title + modifiers. */
+  first: number;
+  last: number;
+  role: TextRole;
+  weak: boolean;
+  /** Position right after title, modifiers and honorifics (where a name would start). */
+  nameStart: number;
+}
+
+interface Candidate extends NameSpan {
+  kb?: number;
+  priority: number;
+}
+
+const TITLE_ONLY_OFFICES = new Set(['head-of-state', 'head-of-government', 'foreign-minister', 'crown-prince', 'vice-president', 'defence-minister', 'supreme-leader', 'secretary-general', 'high-representative']);
+
+const lexCache = new WeakMap<Compiled, NameLexicons>();
+
+export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[]): ActorResult {
+  let lex = lexCache.get(c);
+  if (!lex) lexCache.set(c, (lex = nameLexicons(c)));
+  const idx = new MatchIndex(matches);
+  const parser = new NameParser(doc, idx, lex);
+  const tokens = doc.tokens;
+  const latinDoc = doc.language === 'en';
+
+  const demonymCountries = new Set<string>();
+  for (const h of idx.all('demonym')) for (const p of h.payloads) if (p.kind === 'demonym') demonymCountries.add(p.country);
+
+  // ---- titles, with the country or organisation that qualifies them ----
+  const titles: TitleUse[] = [];
+  for (const h of idx.all('lex:titles')) {
+    const e = entryOf(h)!;
+    if (h.payloads.length === 0) continue;
+    if (tokens[h.first].script === 'latin' && latinDoc === false && !tokens[h.first].cap) continue;
+    const role: TextRole = { office: String(e.office), title: String(e.title), titleText: '' };
+    if (typeof e.country === 'string') role.country = e.country;
+    if (typeof e.org === 'string') role.organization = e.org;
+    let first = h.first;
+    let pos = h.last;
+    // English: "Russian Foreign Minister", "U.S. Secretary of State", "Russia's president"
+    if (tokens[h.first].script === 'latin') {
+      for (let k = Math.max(0, h.first - 4); k < h.first; k++) {
+        const d = idx.at('demonym', k);
+        const pl = idx.at('place', k);
+        if (d && d.last === h.first) {
+          role.country = countryOf(d);
+          first = k;
+        } else if (pl && (pl.last === h.first || (pl.last + 2 === h.first && tokens[pl.last].norm === "'" && tokens[pl.last + 1].norm === 's'))) {
+          const cc = placeCountry(c, pl);
+          if (cc) {
+            role.country = cc;
+            first = k;
+          }
+        }
+      }
+    }
+    // modifiers after the title: «الروسي», «خارجية روسيا», «للأمم المتحدة», "of Russia"
+    for (let step = 0; step < 3 && pos < tokens.length; step++) {
+      const d = idx.at('demonym', pos);
+      if (d && !role.country) {
+        role.country = countryOf(d);
+        pos = d.last;
+        continue;
+      }
+      let at = pos;
+      if (tokens[pos].norm === 'of' && tokens[pos].script === 'latin') at = pos + 1;
+      const pl = idx.at('place', at);
+      if (pl && e.ofCountry && !role.country && tokens[at].sentence === tokens[h.first].sentence) {
+        const cc = placeCountry(c, pl);
+        if (cc) {
+          role.country = cc;
+          pos = pl.last;
+          continue;
+        }
+      }
+      const o = idx.at('org', at);
+      if (o && !role.organization && !role.country) {
+        const p = o.payloads[0];
+        if (p.kind === 'org') role.organization = c.organizations[p.org].id;
+        pos = o.last;
+        continue;
+      }
+      break;
+    }
+    if (e.needsCountry && !role.country) continue;
+    let nameStart = pos;
+    while (idx.at('lex:honorifics', nameStart)) nameStart = idx.at('lex:honorifics', nameStart)!.last;
+    role.titleText = doc.text.slice(tokens[first].start, tokens[Math.max(first, pos - 1)].end);
+    titles.push({ hit: h, first, last: pos, role, weak: e.weak === true, nameStart });
+  }
+
+  // ---- person candidates ----
+  const cands: Candidate[] = [];
+  const titleBefore = new Map<number, TitleUse>();
+  for (const t of titles) {
+    const n = parser.nameAt(t.nameStart, !t.weak);
+    if (n) {
+      cands.push({ ...n, rule: `${n.rule}+title`, priority: 1, confidence: Math.max(n.confidence, 0.85) });
+      titleBefore.set(n.first, t);
+    }
+  }
+  for (const h of idx.all('person')) {
+    if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last)) continue;
+    const kbs = h.payloads.filter((p) => p.kind === 'person').map((p) => (p.kind === 'person' ? p.person : -1));
+    const last = parser.extend(h.last - 1, 0);
+    cands.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: pickPerson(c, kbs, doc.date), priority: 0 });
+  }
+  for (const h of idx.all('given')) {
+    if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous)) continue;
+    const t = tokens[h.first];
+    if (t.script === 'latin' && !t.cap) continue;
+    if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
+    const last = parser.extend(h.last - 1, 2);
+    if (last - h.first < 2) continue;
+    // English: "... Street", "... University" after the name: a thing's name
+    if (last < tokens.length && lex.blockers.has(tokens[last].norm) && tokens[last].cap) continue;
+    cands.push({ first: h.first, last, prefix: h.prefix, rule: 'name:given-name', confidence: 0.7, priority: 2 });
+  }
+  for (const h of idx.all('lex:speech-verbs')) {
+    const t = tokens[h.first];
+    if (t.script === 'latin') {
+      // "Jim Jeffrey said"
+      let first = h.first;
+      while (first > 0 && h.first - first < 4 && tokens[first - 1].kind === 'word' && (tokens[first - 1].cap || parser.isParticle(first - 1))) first--;
+      while (first < h.first && !parser.nameWord(first)) first++;
+      if (h.first - first >= 2 && [...Array(h.first - first).keys()].every((d) => parser.nameWord(first + d) || parser.isParticle(first + d))) {
+        cands.push({ first, last: h.first, prefix: 0, rule: 'name:speaker', confidence: 0.55, priority: 3 });
+      }
+    } else {
+      const q = parser.quoted(h.last);
+      if (q) cands.push({ ...q, rule: 'name:quoted-speaker', priority: 3, confidence: 0.6 });
+    }
+  }
+  // organisations compete for the same words
+  const orgSpans: Array<Candidate & { org: number }> = [];
+  for (const h of idx.all('org')) {
+    const p = h.payloads[0];
+    if (p.kind !== 'org') continue;
+    if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last) && tokens[h.first].norm.length > 3) continue;
+    orgSpans.push({ first: h.first, last: h.last, prefix: h.prefix, rule: 'org:kb', confidence: 0.9, priority: 4, org: p.org });
+  }
+  const ordered = [...cands].sort((a, b) => a.priority - b.priority);
+  const kept = filterSpans<Candidate & { org?: number }>([...ordered, ...orgSpans]);
+
+  // ---- identities and coreference ----
+  const builders = new Map<string, Builder>();
+  const mentions: PersonMention[] = [];
+  const covered = new Uint8Array(tokens.length);
+  const blocking: TokenRange[] = [];
+  const getBuilder = (key: string, make: () => Builder) => {
+    let b = builders.get(key);
+    if (!b) builders.set(key, (b = make()));
+    return b;
+  };
+  const kbBuilder = (person: number) =>
+    getBuilder(`kb:${person}`, () => ({ key: `kb:${person}`, type: 'person', kb: person, textRoles: [], spans: [], confidence: 0 }));
+
+  const titleAt = new Map<number, TitleUse>();
+  for (const t of titles) {
+    if (!titleAt.has(t.first)) titleAt.set(t.first, t);
+    if (!titleAt.has(t.hit.first)) titleAt.set(t.hit.first, t);
+  }
+  for (const k of kept) {
+    for (let i = k.first; i < k.last; i++) covered[i] = 1;
+    blocking.push(k);
+    const span = spanOf(doc, k.first, k.last, k.prefix, k.rule);
+    if (k.org !== undefined) {
+      const b = getBuilder(`org:${k.org}`, () => ({ key: `org:${k.org}`, type: 'organization', org: k.org, textRoles: [], spans: [], confidence: 0.9 }));
+      b.spans.push(span);
+      continue;
+    }
+    // a knowledge-base person inside the span (the span may be longer: «محمد بن سلمان بن عبدالعزيز»)
+    let kb = k.kb;
+    if (kb === undefined) {
+      for (let i = k.first; i < k.last && kb === undefined; i++) {
+        const h = idx.at('person', i);
+        if (h && h.last <= k.last) kb = pickPerson(c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), doc.date);
+      }
+    }
+    const b =
+      kb !== undefined
+        ? kbBuilder(kb)
+        : getBuilder(`name:${nameKey(doc, k.first, k.last)}`, () => ({ key: `name:${nameKey(doc, k.first, k.last)}`, type: 'person', textRoles: [], spans: [], confidence: 0, firstTok: k.first, lastTok: k.last }));
+    b.spans.push(span);
+    b.confidence = Math.max(b.confidence, k.confidence);
+    const pid = b.key;
+    mentions.push({ pid, first: k.first, last: k.last, sentence: tokens[k.first].sentence, span, via: 'name' });
+    // roles: a title before the name, or right after it («رياض ياسين وزير الخارجية اليمني», "Pompeo, the U.S. secretary of state")
+    const before = titleBefore.get(k.first);
+    if (before) addRole(b, before.role);
+    let after = k.last;
+    if (tokens[after]?.norm === ',') after++;
+    if (tokens[after]?.norm === 'the' && tokens[after].script === 'latin') after++;
+    // an apposition, not «… ووزير الخارجية» (a conjunction starts the next person)
+    const ta0 = titleAt.get(after);
+    const ta = ta0 && !(ta0.first === ta0.hit.first && ta0.hit.prefix > 0) ? ta0 : undefined;
+    if (ta && !ta.weak) {
+      addRole(b, ta.role);
+      ta.nameStart = -1; // used
+    } else if (ta) ta.nameStart = -1;
+    if (before) before.nameStart = -1;
+  }
+
+  // surnames: «بومبيو» after «مايك بومبيو»; "Jeffrey" after "Jim Jeffrey"
+  const surnames = new Map<string, string>();
+  for (const b of builders.values()) {
+    if (b.type !== 'person') continue;
+    for (const m of mentions) {
+      if (m.pid !== b.key || m.last - m.first < 2) continue;
+      const t = tokens[m.last - 1];
+      const key = t.analyses[0].key;
+      if (t.kind !== 'word' || key.length < 3 || lex.stop.has(key) || lex.particles.has(key) || idx.has('place', m.last - 1)) continue;
+      if (!surnames.has(key)) surnames.set(key, b.key);
+      else if (surnames.get(key) !== b.key) surnames.set(key, ''); // two people share it: ambiguous
+    }
+  }
+  if (surnames.size > 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (covered[i]) continue;
+      const t = tokens[i];
+      if (t.kind !== 'word' || (t.script === 'latin' && !t.cap)) continue;
+      for (const a of t.analyses) {
+        const pid = surnames.get(a.key);
+        if (!pid) continue;
+        const span = spanOf(doc, i, i + 1, a.prefix, 'coref:surname');
+        builders.get(pid)!.spans.push(span);
+        mentions.push({ pid, first: i, last: i + 1, sentence: t.sentence, span, via: 'surname' });
+        covered[i] = 1;
+        blocking.push({ first: i, last: i + 1 });
+        break;
+      }
+    }
+  }
+
+  // counterparts: «نظيره الروسي» -> the Russian holder of the antecedent's office
+  mentions.sort((a, b) => a.first - b.first);
+  const counterpartMentions: PersonMention[] = [];
+  for (const h of idx.all('lex:counterpart')) {
+    let country: string | undefined;
+    let last = h.last;
+    const d = idx.at('demonym', h.last);
+    if (d) {
+      country = countryOf(d);
+      last = d.last;
+    } else if (h.first > 0) {
+      for (let k = Math.max(0, h.first - 2); k < h.first; k++) {
+        const dd = idx.at('demonym', k);
+        if (dd && dd.last === h.first) country = countryOf(dd);
+      }
+    }
+    if (!country) {
+      const pl = idx.at('place', tokens[h.last]?.norm === 'في' || tokens[h.last]?.norm === 'in' ? h.last + 1 : h.last);
+      if (pl) {
+        country = placeCountry(c, pl);
+        if (country) last = pl.last;
+      }
+    }
+    if (!country) continue;
+    const antecedent = lastMentionBefore(mentions, h.first, tokens[h.first].sentence);
+    if (!antecedent) continue;
+    const office = officeOf(c, builders.get(antecedent.pid)!, doc.date);
+    if (!office) continue;
+    const role: TextRole = { office, title: officeTitle(office), titleText: doc.text.slice(tokens[h.first].start, tokens[last - 1].end), country };
+    // a name right after: «نظيره الروسي “سيرغي لافروف”»
+    const named = mentionStarting(mentions, last, last + 2);
+    const span = spanOf(doc, h.first, last, h.prefix, 'coref:counterpart');
+    if (named) {
+      const b = builders.get(named.pid)!;
+      addRole(b, role);
+      b.spans.push(span);
+      counterpartMentions.push({ pid: named.pid, first: h.first, last, sentence: tokens[h.first].sentence, span, via: 'counterpart' });
+      continue;
+    }
+    const holder = holderOn(c, office, country, doc.date);
+    if (!holder) continue;
+    const b = kbBuilder(holder.person);
+    b.confidence = Math.max(b.confidence, 0.6);
+    addRole(b, role);
+    b.spans.push(span);
+    counterpartMentions.push({ pid: b.key, first: h.first, last, sentence: tokens[h.first].sentence, span, via: 'counterpart' });
+  }
+  mentions.push(...counterpartMentions);
+
+  // titles alone: «الرئيس الروسي» -> the Russian president on the article's date
+  for (const t of titles) {
+    if (t.nameStart < 0 || !TITLE_ONLY_OFFICES.has(t.role.office)) continue;
+    const where = t.role.country ?? t.role.organization;
+    if (!where) continue;
+    if (covered[t.hit.first]) continue;
+    // a name follows after all (handled above) or the title is inside another name
+    const holder = holderOn(c, t.role.office, where, doc.date);
+    if (!holder) continue;
+    const b = kbBuilder(holder.person);
+    b.confidence = Math.max(b.confidence, 0.6);
+    addRole(b, t.role);
+    const span = spanOf(doc, t.first, t.last, t.first === t.hit.first ? t.hit.prefix : 0, 'coref:title');
+    b.spans.push(span);
+    mentions.push({ pid: b.key, first: t.first, last: t.last, sentence: tokens[t.first].sentence, span, via: 'title' });
+  }
+  mentions.sort((a, b) => a.first - b.first);
+
+  // ---- assembly ----
+  const list = [...builders.values()].filter((b) => b.spans.length > 0);
+  for (const b of list) b.spans.sort((x, y) => x.start - y.start);
+  list.sort((x, y) => x.spans[0].start - y.spans[0].start);
+  const idOf = new Map<string, string>();
+  const participants: Participant[] = list.map((b, i) => {
+    const id = `p${i + 1}`;
+    idOf.set(b.key, id);
+    return toParticipant(c, doc, b, id);
+  });
+  for (const m of mentions) m.pid = idOf.get(m.pid) ?? m.pid;
+  return { participants, mentions, blocking, demonymCountries, index: idx };
+}
+
+/** The last mention starting before token `before`, in the same or the previous sentence (mentions sorted). */
+function lastMentionBefore(mentions: PersonMention[], before: number, sentence: number): PersonMention | undefined {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].first < before) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = mentions[lo - 1];
+  return m && sentence - m.sentence <= 1 ? m : undefined;
+}
+
+function mentionStarting(mentions: PersonMention[], from: number, to: number): PersonMention | undefined {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].first < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < mentions.length && mentions[i].first <= to; i++) if (mentions[i].via === 'name') return mentions[i];
+  return undefined;
+}
+
+interface Builder {
+  key: string;
+  type: 'person' | 'organization';
+  kb?: number;
+  org?: number;
+  textRoles: TextRole[];
+  spans: Span[];
+  confidence: number;
+  firstTok?: number;
+  lastTok?: number;
+}
+
+function addRole(b: Builder, r: TextRole): void {
+  if (!b.textRoles.some((x) => x.office === r.office && x.country === r.country && x.organization === r.organization)) b.textRoles.push({ ...r });
+}
+
+function countryOf(h: Hit): string | undefined {
+  for (const p of h.payloads) if (p.kind === 'demonym') return p.country;
+  return undefined;
+}
+
+function placeCountry(c: Compiled, h: Hit): string | undefined {
+  for (const p of h.payloads) if (p.kind === 'place' && c.places[p.place].country) return c.places[p.place].country;
+  return undefined;
+}
+
+function officeOf(c: Compiled, b: Builder, date: string): string | undefined {
+  const strong = b.textRoles.find((r) => r.office !== 'official');
+  if (strong) return strong.office;
+  if (b.kb !== undefined) {
+    const r = activeRoles(c.people[b.kb], date).find((x) => x.office !== 'official');
+    if (r) return r.office;
+  }
+  return undefined;
+}
+
+const OFFICE_TITLES: Record<string, string> = {
+  'head-of-state': 'President',
+  'head-of-government': 'Prime Minister',
+  'foreign-minister': 'Foreign Minister',
+  'defence-minister': 'Defence Minister',
+  'crown-prince': 'Crown Prince',
+  'vice-president': 'Vice President',
+  'secretary-general': 'Secretary-General',
+  ambassador: 'Ambassador',
+  envoy: 'Envoy',
+  minister: 'Minister',
+};
+function officeTitle(office: string): string {
+  return OFFICE_TITLES[office] ?? office;
+}
+
+function nameKey(doc: Doc, first: number, last: number): string {
+  const parts: string[] = [];
+  for (let i = first; i < last; i++) parts.push(doc.tokens[i].analyses[0].key);
+  return parts.join(' ');
+}
+
+function toParticipant(c: Compiled, doc: Doc, b: Builder, id: string): Participant {
+  const mentions = b.spans.map((s) => ({ start: s.start, end: s.end, text: s.text, ...(s.rule ? { rule: s.rule } : {}) }));
+  if (b.type === 'organization') {
+    const o = c.organizations[b.org!];
+    return {
+      id,
+      type: 'organization',
+      name: o.names.en[0] ?? o.names.ar[0] ?? o.id,
+      names: { ...(o.names.ar[0] ? { ar: o.names.ar[0] } : {}), ...(o.names.en[0] ? { en: o.names.en[0] } : {}) },
+      kbId: o.id,
+      roles: [],
+      ...(o.country ? { country: o.country } : {}),
+      mentions,
+      confidence: b.confidence,
+    };
+  }
+  const roles: Participant['roles'] = b.textRoles.map((r) => ({
+    title: r.title,
+    titleText: r.titleText,
+    office: r.office,
+    ...(r.country ? { country: r.country } : {}),
+    ...(r.organization ? { organization: r.organization } : {}),
+    source: 'text' as const,
+  }));
+  if (b.kb !== undefined) {
+    const p = c.people[b.kb];
+    for (const r of activeRoles(p, doc.date)) {
+      roles.push({ title: r.title, office: r.office, ...(r.country ? { country: r.country } : {}), ...(r.org ? { organization: r.org } : {}), source: 'knowledge-base' });
+    }
+    const country = roles.find((r) => r.source === 'knowledge-base' && r.country)?.country ?? roles.find((r) => r.country)?.country;
+    return {
+      id,
+      type: 'person',
+      name: p.names.en[0] ?? p.names.ar[0] ?? p.id,
+      names: { ...(p.names.ar[0] ? { ar: p.names.ar[0] } : {}), ...(p.names.en[0] ? { en: p.names.en[0] } : {}) },
+      kbId: p.id,
+      ...(p.wikidata ? { wikidata: p.wikidata } : {}),
+      roles,
+      ...(country ? { country } : {}),
+      mentions,
+      confidence: b.confidence,
+    };
+  }
+  // a name the knowledge base does not know: the longest written form is the display name
+  const longest = b.spans.reduce((x, y) => (y.text.length > x.text.length ? y : x)).text;
+  const country = roles.find((r) => r.country)?.country;
+  const lang = /[\u0600-\u06ff]/.test(longest) ? 'ar' : 'en';
+  return {
+    id,
+    type: 'person',
+    name: longest,
+    names: { [lang]: longest },
+    roles,
+    ...(country ? { country } : {}),
+    mentions,
+    confidence: b.confidence,
+  };
+}

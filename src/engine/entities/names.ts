@@ -1,0 +1,149 @@
+// Person-name spans in running text: where a name starts (after a title, a given name,
+// a quote) and how far it runs (name particles, surnames), in Arabic and English.
+import type { Doc } from '../doc.js';
+import type { Compiled } from '../compile.js';
+import type { Token } from '../text/tokenize.js';
+import { MatchIndex, stopwordSet } from './lexicons.js';
+
+export interface NameSpan {
+  first: number;
+  last: number;
+  prefix: number;
+  rule: string;
+  confidence: number;
+}
+
+/** Lexicon keys the name parser consults, built once per engine. */
+export interface NameLexicons {
+  stop: Set<string>;
+  particles: Set<string>;
+  blockers: Set<string>;
+}
+
+export function nameLexicons(c: Compiled): NameLexicons {
+  return { stop: stopwordSet(c, 'stopwords'), particles: stopwordSet(c, 'name-particles'), blockers: stopwordSet(c, 'name-blockers') };
+}
+
+const MAX_NAME_TOKENS = 7;
+const QUOTES = new Set(['"', "'"]);
+
+export class NameParser {
+  constructor(
+    private readonly doc: Doc,
+    private readonly idx: MatchIndex,
+    private readonly lex: NameLexicons,
+  ) {}
+
+  private tok(k: number): Token | undefined {
+    return this.doc.tokens[k];
+  }
+
+  /** A word that may be part of a name: not a function word, title, place, date or trigger. */
+  nameWord(k: number, allowPlace = false): boolean {
+    const t = this.tok(k);
+    if (!t || t.kind !== 'word') return false;
+    if (t.norm.length < 2) return false;
+    const key = t.analyses[0].key;
+    if (this.lex.stop.has(key) || this.lex.stop.has(t.norm)) return false;
+    if (this.idx.has('given', k)) return true;
+    if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k)) return false;
+    if (this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:honorifics', k) || this.idx.has('lex:counterpart', k)) return false;
+    if (this.idx.has('org', k)) return false;
+    if (!allowPlace && this.idx.has('place', k)) return false;
+    if (t.script === 'latin') return t.cap;
+    return t.script === 'ar';
+  }
+
+  isParticle(k: number): boolean {
+    const t = this.tok(k);
+    return !!t && t.kind === 'word' && (this.lex.particles.has(t.analyses[0].key) || this.lex.particles.has(t.norm));
+  }
+
+  givenAt(k: number): boolean {
+    const h = this.idx.at('given', k);
+    return !!h && h.prefix === 0 && h.payloads.some((p) => p.kind === 'given' && !p.ambiguous);
+  }
+
+  /** Extends a name that starts at `first` over surnames and particles; returns the end (exclusive). */
+  extend(first: number, maxUnknown: number): number {
+    const t0 = this.tok(first)!;
+    let last = first + 1;
+    let unknown = 0;
+    while (last < this.doc.tokens.length && last - first < MAX_NAME_TOKENS) {
+      const t = this.tok(last)!;
+      if (t.sentence !== t0.sentence || (t.script !== t0.script && t.kind === 'word')) break;
+      // English: hyphenated and glued parts ("al-Jubeir", "Ould-Cheikh")
+      if (t.kind === 'punct' && t.norm === '-' && !t.spaceBefore && this.tok(last + 1) && !this.tok(last + 1)!.spaceBefore && this.tok(last + 1)!.kind === 'word') {
+        last += 2;
+        continue;
+      }
+      if (this.isParticle(last)) {
+        if (this.nameWord(last + 1, true) || this.isParticle(last + 1)) {
+          last += 1;
+          continue;
+        }
+        break;
+      }
+      if (t.script === 'latin' && !t.cap) break;
+      if (this.givenAt(last)) {
+        last++;
+        continue;
+      }
+      if (this.idx.has('person', last)) {
+        const h = this.idx.at('person', last)!;
+        if (h.prefix === 0) {
+          last = h.last;
+          continue;
+        }
+      }
+      // «واتفق», «وقال»: a conjunction starts a new clause, not a surname
+      if (t.script === 'ar' && t.norm.startsWith('و') && t.analyses.length > 1) break;
+      if (unknown < maxUnknown && this.nameWord(last)) {
+        unknown++;
+        last++;
+        continue;
+      }
+      break;
+    }
+    // never end on a particle
+    while (last > first + 1 && this.isParticle(last - 1)) last--;
+    return last;
+  }
+
+  /** A name in quotes: «“مايك بومبيو”», "“Bomb”". */
+  quoted(k: number): NameSpan | undefined {
+    const q = this.tok(k);
+    if (!q || !QUOTES.has(q.norm)) return undefined;
+    let last = k + 1;
+    while (last < this.doc.tokens.length && last - k <= 5 && this.tok(last)!.kind === 'word') last++;
+    const close = this.tok(last);
+    if (!close || !QUOTES.has(close.norm) || last === k + 1) return undefined;
+    for (let j = k + 1; j < last; j++) if (!this.nameWord(j, true) && !this.isParticle(j)) return undefined;
+    return { first: k + 1, last, prefix: 0, rule: 'name:quoted', confidence: 0.8 };
+  }
+
+  /** A name right at k (after a title or honorifics): KB person, quote, given name, or two name-like words. */
+  nameAt(k: number, strong: boolean): NameSpan | undefined {
+    const t = this.tok(k);
+    if (!t) return undefined;
+    const q = this.quoted(k);
+    if (q) return q;
+    if (t.kind !== 'word') return undefined;
+    if (t.script === 'latin' && !t.cap) return undefined;
+    if (this.idx.has('person', k)) {
+      const h = this.idx.at('person', k)!;
+      return { first: k, last: this.extend(h.last - 1, 0), prefix: h.prefix, rule: 'name:kb', confidence: 0.95 };
+    }
+    if (this.givenAt(k) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
+      return { first: k, last: this.extend(k, 2), prefix: 0, rule: 'name:given-name', confidence: 0.85 };
+    }
+    if (strong && this.nameWord(k) && this.nameWord(k + 1)) {
+      const last = this.extend(k, 2);
+      if (last - k >= 2) return { first: k, last, prefix: 0, rule: 'name:after-title', confidence: 0.7 };
+    }
+    if (strong && t.script === 'latin' && this.nameWord(k)) {
+      return { first: k, last: this.extend(k, 2), prefix: 0, rule: 'name:after-title', confidence: 0.75 };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,274 @@
+// Meetings: a trigger word («التقى», «محادثات», "held talks", "phone call") joined with
+// the persons of its sentence, a place (في/بـ/in + place, or the dateline), a date resolved
+// against the publication date, a duration and topics. One encounter told several times
+// (same people, one a subset of the other) is one meeting.
+import type { Location, Meeting, Resolution } from '../../schemas/extraction.js';
+import type { Doc, Span } from '../doc.js';
+import { spanOf } from '../doc.js';
+import type { Compiled } from '../compile.js';
+import type { ActorResult } from '../entities/actors.js';
+import { entryOf, type Hit, type MatchIndex } from '../entities/lexicons.js';
+import type { PlaceMention } from '../entities/places.js';
+import { findDates, type DateExpr } from '../dates/resolve.js';
+
+type MeetingType = Meeting['type'];
+
+const SPECIFICITY: Record<MeetingType, number> = { summit: 6, call: 5, talks: 4, negotiations: 4, reception: 3, meeting: 2, 'press-conference': 1, visit: 1 };
+const LOCATIVE = new Set(['في', 'ب', 'in', 'at', 'داخل', 'بمدينة', 'مدينة', 'منتجع', 'بمنتجع', 'قصر', 'بقصر']);
+const FUTURE_WORDS = new Set(['سوف', 'will', 'سيعقد', 'ستعقد', 'المقرر', 'يعتزم', 'تعتزم', 'المرتقب', 'المرتقبة', 'plans', 'planned', 'expected', 'scheduled', 'would']);
+const MAX_PARTICIPANTS = 8;
+
+interface Draft {
+  type: MeetingType;
+  pids: Set<string>;
+  planned: boolean;
+  place?: string;
+  placeScore: number;
+  date?: DateExpr;
+  duration?: { minutes: number; text: string };
+  topics: string[];
+  evidence: Span[];
+  sentences: Set<number>;
+  confidence: number;
+}
+
+export interface LocationIds {
+  items: Location[];
+  idOf: Map<number, string>;
+}
+
+export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places: PlaceMention[], locations: LocationIds, resolutions: Resolution[]): Meeting[] {
+  const idx = actors.index;
+  const tokens = doc.tokens;
+  if (tokens.length === 0) return [];
+  const persons = new Set(actors.participants.filter((p) => p.type === 'person').map((p) => p.id));
+  // mentions and places grouped by sentence
+  const bySentence = new Map<number, string[]>();
+  for (const m of actors.mentions) {
+    if (!persons.has(m.pid)) continue;
+    let l = bySentence.get(m.sentence);
+    if (!l) bySentence.set(m.sentence, (l = []));
+    if (!l.includes(m.pid)) l.push(m.pid);
+  }
+  const placesBySentence = new Map<number, PlaceMention[]>();
+  for (const p of places) {
+    const s = tokens[p.first].sentence;
+    let l = placesBySentence.get(s);
+    if (!l) placesBySentence.set(s, (l = []));
+    l.push(p);
+  }
+  const dateline = datelinePlace(doc, places);
+  const allDates = findDates(doc, idx, 0, tokens.length);
+  const datesBySentence = new Map<number, DateExpr[]>();
+  for (const d of allDates) {
+    const s = tokens[d.first].sentence;
+    let l = datesBySentence.get(s);
+    if (!l) datesBySentence.set(s, (l = []));
+    l.push(d);
+  }
+
+  const drafts: Draft[] = [];
+  let lastSentence = -1;
+  for (const h of idx.all('lex:meeting-triggers')) {
+    const s = tokens[h.first].sentence;
+    if (s === lastSentence) {
+      // one draft per sentence; a later trigger may refine the type
+      const d = drafts[drafts.length - 1];
+      if (d && d.sentences.has(s)) {
+        const t = typeOf(h);
+        if (SPECIFICITY[t] > SPECIFICITY[d.type]) d.type = t;
+        if (entryOf(h)?.future === true) d.planned = true;
+      }
+      continue;
+    }
+    const pids = bySentence.get(s) ?? [];
+    if (pids.length < 2 || pids.length > MAX_PARTICIPANTS) continue;
+    lastSentence = s;
+    const sentence = doc.sentences[s];
+    const e = entryOf(h)!;
+    const draft: Draft = {
+      type: typeOf(h),
+      pids: new Set(pids),
+      planned: e.future === true,
+      placeScore: 0,
+      topics: [],
+      evidence: [spanOf(doc, sentence.first, sentence.last, 0, `meeting:trigger:${doc.text.slice(tokens[h.first].start, tokens[h.last - 1].end)}`)],
+      sentences: new Set([s]),
+      confidence: 0.7,
+    };
+    // place: a locative place in the sentence, towns before countries, nearest the trigger
+    for (const p of placesBySentence.get(s) ?? []) {
+      const prev = tokens[p.first - 1];
+      const loc = (p.span.start > tokens[p.first].start) || (prev && LOCATIVE.has(prev.norm));
+      let score = loc ? 4 : 1;
+      if (p.place.type === 'city' || p.place.type === 'facility') score += 3;
+      else if (p.place.type === 'country' || p.place.type === 'territory') score += loc ? 0 : -1;
+      score -= Math.min(2, Math.abs(p.first - h.first) / 20);
+      if (score > draft.placeScore) {
+        draft.placeScore = score;
+        draft.place = locations.idOf.get(p.place.index);
+      }
+    }
+    if (draft.placeScore < 3 && dateline) {
+      draft.place = locations.idOf.get(dateline.place.index);
+      draft.placeScore = 2.5;
+    }
+    // date: in the sentence, else the nearest one before it, else the first of the article
+    const inSentence = datesBySentence.get(s)?.[0];
+    const before = inSentence ?? nearestBefore(allDates, h.first);
+    const date = before ?? allDates[0];
+    if (date) draft.date = date;
+    else if (doc.dateGiven) draft.date = { value: doc.date, precision: 'day', text: '', first: h.first, last: h.first, future: false };
+    if (date?.future && date === inSentence) draft.planned = true;
+    for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(tokens[k].norm)) draft.planned = true;
+    draft.duration = findDuration(doc, idx, sentence.first, sentence.last);
+    drafts.push(draft);
+  }
+
+  // one encounter told several times is one meeting
+  const merged: Draft[] = [];
+  for (const d of drafts) {
+    const same = merged.find((m) => overlap(m.pids, d.pids) >= 2 && (subset(m.pids, d.pids) || subset(d.pids, m.pids)) && m.planned === d.planned);
+    if (!same) {
+      merged.push(d);
+      continue;
+    }
+    for (const p of d.pids) same.pids.add(p);
+    if (SPECIFICITY[d.type] > SPECIFICITY[same.type]) same.type = d.type;
+    if (d.placeScore > same.placeScore) {
+      same.place = d.place;
+      same.placeScore = d.placeScore;
+    }
+    if (!same.date || (same.date.text === '' && d.date && d.date.text !== '')) same.date = d.date;
+    same.duration ??= d.duration;
+    same.evidence.push(...d.evidence);
+    for (const s of d.sentences) same.sentences.add(s);
+    same.confidence = Math.min(0.95, same.confidence + 0.1);
+  }
+
+  // topics: countries and resolutions named in the meeting's sentences
+  const resBySentence = new Map<number, string[]>();
+  for (const r of resolutions) {
+    for (const m of r.mentions) {
+      const tok = tokenAt(doc, m.start);
+      if (tok < 0) continue;
+      const s = tokens[tok].sentence;
+      let l = resBySentence.get(s);
+      if (!l) resBySentence.set(s, (l = []));
+      l.push(r.symbol ?? `${r.body} ${r.number}`);
+    }
+  }
+  const locById = new Map(locations.items.map((l) => [l.id, l]));
+  return merged.map((d, i) => {
+    const topics: string[] = [];
+    for (const s of d.sentences) {
+      for (const p of placesBySentence.get(s) ?? []) {
+        const id = locations.idOf.get(p.place.index);
+        if (!id || id === d.place) continue;
+        const l = locById.get(id)!;
+        if ((l.type === 'country' || l.type === 'territory' || l.type === 'region') && !topics.includes(l.name)) topics.push(l.name);
+      }
+      for (const r of resBySentence.get(s) ?? []) if (!topics.includes(r)) topics.push(r);
+    }
+    const m: Meeting = {
+      id: `m${i + 1}`,
+      type: d.type,
+      status: d.planned ? 'planned' : 'held',
+      participantIds: [...d.pids],
+      locationIds: d.place ? [d.place] : [],
+      topics,
+      evidence: d.evidence,
+      confidence: Math.round(d.confidence * 100) / 100,
+    };
+    if (d.date) m.date = { value: d.date.value, ...(d.date.text ? { text: d.date.text } : {}), precision: d.date.precision === 'month' ? 'month' : d.date.precision };
+    if (d.duration) m.duration = d.duration;
+    return m;
+  });
+}
+
+function typeOf(h: Hit): MeetingType {
+  const t = entryOf(h)?.type;
+  return (typeof t === 'string' && t in SPECIFICITY ? t : 'meeting') as MeetingType;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+function subset(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function nearestBefore(dates: DateExpr[], tok: number): DateExpr | undefined {
+  let best: DateExpr | undefined;
+  for (const d of dates) {
+    if (d.first >= tok) break;
+    best = d;
+  }
+  return best;
+}
+
+/** «الرياض - واس», "MOSCOW (Reuters) -": a place opening the article. */
+function datelinePlace(doc: Doc, places: PlaceMention[]): PlaceMention | undefined {
+  const p = places[0];
+  if (!p || p.first > 3) return undefined;
+  const next = doc.tokens[p.last];
+  if (next && (next.norm === '-' || next.norm === '(' || next.norm === ',' || next.norm === ':')) return p;
+  return undefined;
+}
+
+function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = doc.tokens[mid];
+    if (t.end <= offset) lo = mid + 1;
+    else if (t.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return lo < doc.tokens.length ? lo : -1;
+}
+
+/** «حوالي ساعتين», «ثلاث ساعات», «45 دقيقة», "for two hours", "90-minute". */
+function findDuration(doc: Doc, idx: MatchIndex, from: number, to: number): { minutes: number; text: string } | undefined {
+  const tokens = doc.tokens;
+  for (let k = from; k < to; k++) {
+    const h = idx.at('lex:durations', k);
+    const e = entryOf(h);
+    let minutes: number | undefined;
+    let first = k;
+    let last = k + 1;
+    if (h && e && typeof e.number === 'number') {
+      const u = entryOf(idx.at('lex:durations', h.last));
+      if (u && typeof u.unit === 'number') {
+        minutes = e.number * u.unit;
+        last = idx.at('lex:durations', h.last)!.last;
+      }
+    } else if (tokens[k].kind === 'number' && tokens[k].norm.length <= 3) {
+      let after = k + 1;
+      if (tokens[after]?.norm === '-') after++;
+      const u = entryOf(idx.at('lex:durations', after));
+      if (u && typeof u.unit === 'number') {
+        minutes = Number(tokens[k].norm) * u.unit;
+        last = idx.at('lex:durations', after)!.last;
+      }
+    } else if (h && e && typeof e.minutes === 'number' && h.prefix === 0) {
+      minutes = e.minutes;
+      last = h.last;
+      // «ساعة» alone is often "the hour" of something: keep it only after a duration word
+      if (typeof e.unit === 'number' && !(k > 0 && entryOf(idx.at('lex:durations', k - 1))?.approx === true)) minutes = undefined;
+    }
+    if (minutes === undefined || minutes <= 0 || minutes > 24 * 60 * 3) continue;
+    // «حوالي», "about" before
+    for (let b = k - 1; b >= from && b >= k - 3; b--) {
+      const a = entryOf(idx.at('lex:durations', b));
+      if (a && a.approx === true && idx.at('lex:durations', b)!.last === first) first = b;
+      else break;
+    }
+    return { minutes, text: doc.text.slice(tokens[first].start, tokens[last - 1].end) };
+  }
+  return undefined;
+}

@@ -1,0 +1,164 @@
+// Tokens and sentences over the normalised view, with offsets into the original text.
+import { analyzeArabic, type Analysis } from './clitics.js';
+
+export type TokenKind = 'word' | 'number' | 'punct';
+export type Script = 'ar' | 'latin' | 'other';
+
+export interface Token {
+  index: number;
+  /** Offsets into the original text (UTF-16 code units). */
+  start: number;
+  end: number;
+  /** Offsets into the normalised view. */
+  normStart: number;
+  normEnd: number;
+  norm: string;
+  kind: TokenKind;
+  script: Script;
+  /** Original first letter is an upper-case Latin letter. */
+  cap: boolean;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+  /** Whitespace (or nothing) separates it from the previous token: false = glued. */
+  spaceBefore: boolean;
+  /** Newline between it and the previous token. */
+  lineBefore: boolean;
+  /** Matching analyses (Arabic: proclitic readings; others: the word itself). */
+  analyses: Analysis[];
+}
+
+export interface Sentence {
+  index: number;
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const enum C {
+  Space,
+  Newline,
+  Arabic,
+  Latin,
+  Digit,
+  Other,
+}
+
+const otherLetterCache = new Map<number, boolean>();
+const LETTER = /\p{L}/u;
+function classOf(c: number): C {
+  if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85) return C.Newline;
+  if (c === 32 || c === 9 || c === 11 || c === 12) return C.Space;
+  if (c >= 48 && c <= 57) return C.Digit;
+  if (c >= 97 && c <= 122) return C.Latin;
+  if (c < 0x80) return C.Other;
+  if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff) || c === 0x06d5) return C.Arabic;
+  if (c >= 0xd800 && c <= 0xdfff) return C.Other;
+  if (c >= 0x2000 && c <= 0x200a) return C.Space;
+  let v = otherLetterCache.get(c);
+  if (v === undefined) {
+    v = LETTER.test(String.fromCharCode(c));
+    otherLetterCache.set(c, v);
+  }
+  return v ? C.Latin : C.Other;
+}
+
+const EN_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'sgt', 'capt', 'maj', 'adm', 'sen', 'rep', 'gov', 'prof', 'jr', 'sr', 'st', 'no', 'vs', 'inc', 'co', 'corp', 'ltd',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'pres', 'amb', 'rev', 'hon', 'ft', 'mt',
+]);
+
+const DIACRITIC_OR_TATWEEL = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/;
+
+export function tokenize(text: string, norm: string, toOrig: Int32Array): { tokens: Token[]; sentences: Sentence[] } {
+  const tokens: Token[] = [];
+  const n = norm.length;
+  let i = 0;
+  let sawSpace = true;
+  let sawLine = false;
+  while (i < n) {
+    const cls = classOf(norm.charCodeAt(i));
+    if (cls === C.Space || cls === C.Newline) {
+      sawSpace = true;
+      if (cls === C.Newline) sawLine = true;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (cls === C.Arabic || cls === C.Latin || cls === C.Digit) {
+      while (j < n && classOf(norm.charCodeAt(j)) === cls) j++;
+    } else if (norm.charCodeAt(i) >= 0xd800 && norm.charCodeAt(i) <= 0xdbff && j < n) {
+      const lo = norm.charCodeAt(j);
+      if (lo >= 0xdc00 && lo <= 0xdfff) j++;
+    }
+    const start = toOrig[i];
+    let end = toOrig[j - 1] + 1;
+    // keep trailing diacritics/tatweel (dropped from the view) inside the token
+    while (end < text.length && DIACRITIC_OR_TATWEEL.test(text[end]) && (j >= n || toOrig[j] > end)) end++;
+    const word = norm.slice(i, j);
+    const script: Script = cls === C.Arabic ? 'ar' : cls === C.Latin ? 'latin' : 'other';
+    const kind: TokenKind = cls === C.Digit ? 'number' : cls === C.Other ? 'punct' : 'word';
+    const first = text.charCodeAt(start);
+    tokens.push({
+      index: tokens.length,
+      start,
+      end,
+      normStart: i,
+      normEnd: j,
+      norm: word,
+      kind,
+      script,
+      cap: first >= 65 && first <= 90 ? true : kind === 'word' && script === 'latin' && text[start] !== text[start].toLowerCase(),
+      sentence: 0,
+      spaceBefore: sawSpace,
+      lineBefore: sawLine,
+      analyses: script === 'ar' ? analyzeArabic(word) : [{ key: word, prefix: 0, clitics: '', article: false }],
+    });
+    sawSpace = false;
+    sawLine = false;
+    i = j;
+  }
+  return { tokens, sentences: splitSentences(tokens) };
+}
+
+function isSentenceEnd(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t.kind !== 'punct') return false;
+  const c = t.norm;
+  if (c === '!' || c === '?') return true;
+  if (c !== '.') return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!next) return true;
+  if (prev && prev.kind === 'number' && next.kind === 'number' && !next.spaceBefore) return false; // 3.5
+  if (prev && prev.script === 'latin' && !t.spaceBefore) {
+    if (prev.norm.length === 1) return false; // U.S. / J. Smith
+    if (EN_ABBREVIATIONS.has(prev.norm)) return false;
+  }
+  return true;
+}
+
+function splitSentences(tokens: Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let first = 0;
+  const close = (last: number) => {
+    if (last <= first) return;
+    const s = sentences.length;
+    for (let k = first; k < last; k++) tokens[k].sentence = s;
+    sentences.push({ index: s, first, last, start: tokens[first].start, end: tokens[last - 1].end });
+    first = last;
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k].lineBefore && k > first) close(k);
+    if (isSentenceEnd(tokens, k)) {
+      // closing quotes/brackets right after the full stop stay with the sentence
+      let last = k + 1;
+      while (last < tokens.length && !tokens[last].spaceBefore && (tokens[last].norm === '"' || tokens[last].norm === ')' || tokens[last].norm === "'")) last++;
+      close(last);
+      k = last - 1;
+    }
+  }
+  close(tokens.length);
+  return sentences;
+}
