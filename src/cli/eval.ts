@@ -1,7 +1,9 @@
 // npm run eval: starts the app on a free port and runs ../shared/eval/score.mjs on the
 // dev gold (Arabic and English), printing the scorer's table. Extra arguments go to the
-// scorer (e.g. --explain, --json out.json, --only resolutions).
+// scorer (e.g. --explain, --json out.json, --only resolutions). With --ner it runs
+// ../shared/eval/ner.mjs on the public NER corpora (ANERcorp dev, CoNLL-2003 testa) instead.
 //   npm run eval -- --explain
+//   npm run eval -- --ner [--docs 40]
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +21,23 @@ const app = await buildApp({ config: defaultConfig({ WORKERS: Number(process.env
 await app.ready();
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 await waitReady(address);
-const args = [scorer, '--base', address, ...gold.flatMap((g) => ['--gold', g]), '--articles', `${shared}articles`, ...process.argv.slice(2)];
-const child = spawn(process.execPath, args, { stdio: 'inherit' });
-const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+const argv = process.argv.slice(2);
+let code = 0;
+if (argv.includes('--ner')) {
+  const rest = argv.filter((a) => a !== '--ner');
+  for (const [file, format] of [['anercorp-dev.txt', 'anercorp'], ['conll2003-testa.txt', 'conll']]) {
+    code = Math.max(code, await run([`${shared}eval/ner.mjs`, '--base', address, '--file', `${shared}eval/ner/${file}`, '--format', format, ...rest]));
+  }
+} else {
+  code = await run([scorer, '--base', address, ...gold.flatMap((g) => ['--gold', g]), '--articles', `${shared}articles`, ...argv]);
+}
 await app.close();
 process.exit(code);
+
+function run(args: string[]): Promise<number> {
+  const child = spawn(process.execPath, args, { stdio: 'inherit' });
+  return new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+}
 
 async function waitReady(base: string): Promise<void> {
   for (let i = 0; i < 200; i++) {

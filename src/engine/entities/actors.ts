@@ -156,6 +156,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous)) continue;
     const t = tokens[h.first];
     if (t.script === 'latin' && !t.cap) continue;
+    if (h.prefix === 0 && parser.isStop(h.first)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
     const last = parser.extend(h.last - 1, 2);
     if (last - h.first < 2) continue;

@@ -43,8 +43,7 @@ export class NameParser {
     const t = this.tok(k);
     if (!t || t.kind !== 'word') return false;
     if (t.norm.length < 2) return false;
-    const key = t.analyses[0].key;
-    if (this.lex.stop.has(key) || this.lex.stop.has(t.norm)) return false;
+    if (this.isStop(k)) return false;
     if (this.idx.has('given', k)) return true;
     if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k)) return false;
     if (this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:honorifics', k) || this.idx.has('lex:counterpart', k)) return false;
@@ -54,12 +53,23 @@ export class NameParser {
     return t.script === 'ar';
   }
 
+  /** A function word; «علي» (the name) is told from «على» (on) by its original spelling. */
+  isStop(k: number): boolean {
+    const t = this.tok(k);
+    if (!t) return false;
+    const key = t.analyses[0].key;
+    if (!this.lex.stop.has(key) && !this.lex.stop.has(t.norm)) return false;
+    if (t.script === 'ar' && t.norm.endsWith('ي') && this.doc.text[t.end - 1] === 'ي' && this.idx.has('given', k)) return false;
+    return true;
+  }
+
   isParticle(k: number): boolean {
     const t = this.tok(k);
     return !!t && t.kind === 'word' && (this.lex.particles.has(t.analyses[0].key) || this.lex.particles.has(t.norm));
   }
 
   givenAt(k: number): boolean {
+    if (this.isStop(k)) return false;
     const h = this.idx.at('given', k);
     return !!h && h.prefix === 0 && h.payloads.some((p) => p.kind === 'given' && !p.ambiguous);
   }
