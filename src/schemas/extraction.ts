@@ -9,14 +9,14 @@ export const MentionSchema = z
     text: z.string().describe('The mention exactly as it appears in the submitted text.'),
     rule: z.string().optional().describe('Which rule or list produced this mention (only with debug=true).'),
   })
-  .describe('A span of the submitted text.');
+  .describe('A span of the submitted text.').meta({ id: 'Mention' });
 
 export const NamesOutSchema = z
   .object({
     ar: z.string().optional().describe('Arabic name.'),
     en: z.string().optional().describe('English name.'),
   })
-  .describe('Display names per language.');
+  .describe('Display names per language.').meta({ id: 'Names' });
 
 export const RoleOutSchema = z
   .object({
@@ -27,7 +27,7 @@ export const RoleOutSchema = z
     organization: z.string().optional().describe('Organisation the role belongs to (e.g. UN, ARAB-LEAGUE).'),
     source: z.enum(['text', 'knowledge-base']).describe('Whether the role was read in the article or taken from the knowledge base for the publication date.'),
   })
-  .describe('A role a participant holds.');
+  .describe('A role a participant holds.').meta({ id: 'Role' });
 
 export const ParticipantSchema = z
   .object({
@@ -42,7 +42,7 @@ export const ParticipantSchema = z
     mentions: z.array(MentionSchema).describe('Every mention in the text, in order.'),
     confidence: z.number().min(0).max(1).describe('Confidence in [0, 1].'),
   })
-  .describe('A person, state or organisation taking part in the events of the article.');
+  .describe('A person, state or organisation taking part in the events of the article.').meta({ id: 'Participant' });
 
 export const MeetingSchema = z
   .object({
@@ -72,7 +72,7 @@ export const MeetingSchema = z
     evidence: z.array(MentionSchema).describe('Sentences or clauses that describe the encounter.'),
     confidence: z.number().min(0).max(1).describe('Confidence in [0, 1].'),
   })
-  .describe('An encounter between participants: who met whom, where, when, how long, about what.');
+  .describe('An encounter between participants: who met whom, where, when, how long, about what.').meta({ id: 'Meeting' });
 
 export const LocationSchema = z
   .object({
@@ -88,7 +88,7 @@ export const LocationSchema = z
       .describe('Representative point.'),
     mentions: z.array(MentionSchema).describe('Every mention in the text, in order.'),
   })
-  .describe('A geographic place named in the article.');
+  .describe('A geographic place named in the article.').meta({ id: 'Location' });
 
 export const ResolutionSchema = z
   .object({
@@ -101,23 +101,23 @@ export const ResolutionSchema = z
     topic: z.string().optional().describe('Short topic for well-known resolutions.'),
     mentions: z.array(MentionSchema).describe('Every citation in the text, in order.'),
   })
-  .describe('A UN resolution cited in the article.');
+  .describe('A UN resolution cited in the article.').meta({ id: 'Resolution' });
 
 export const ExtractionSchema = z
   .object({
     id: z.string().optional().describe('The id sent with the article, echoed.'),
     language: z.enum(['ar', 'en']).describe('Language of the article (detected unless given).'),
     publishedAt: z.string().optional().describe('Publication date used to resolve relative dates and roles.'),
-    participants: z.array(ParticipantSchema),
-    meetings: z.array(MeetingSchema),
-    locations: z.array(LocationSchema),
-    resolutions: z.array(ResolutionSchema),
+    participants: z.array(ParticipantSchema).describe('People, states and organisations taking part, in order of first mention.'),
+    meetings: z.array(MeetingSchema).describe('Encounters between participants, in order of first mention.'),
+    locations: z.array(LocationSchema).describe('Places named in the article, in order of first mention.'),
+    resolutions: z.array(ResolutionSchema).describe('UN resolutions cited, in order of first mention.'),
     debug: z
       .object({ timings: z.record(z.string(), z.number()).describe('Milliseconds per pipeline stage.') })
       .optional()
       .describe('Diagnostics, only with debug=true.'),
   })
-  .describe('Everything extracted from one article.');
+  .describe('Everything extracted from one article.').meta({ id: 'Extraction' });
 
 export type Mention = z.infer<typeof MentionSchema>;
 export type Participant = z.infer<typeof ParticipantSchema>;

@@ -158,7 +158,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (t.script === 'latin' && !t.cap) continue;
     if (h.prefix === 0 && parser.isStop(h.first)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
-    const last = parser.extend(h.last - 1, 2);
+    const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2);
     if (last - h.first < 2) continue;
     // English: "... Street", "... University" after the name: a thing's name
     if (last < tokens.length && lex.blockers.has(tokens[last].norm) && tokens[last].cap) continue;
@@ -261,6 +261,19 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       if (!surnames.has(key)) surnames.set(key, b.key);
       else if (surnames.get(key) !== b.key) surnames.set(key, ''); // two people share it: ambiguous
     }
+  }
+  // «بومبيو» found on its own (a quoted speaker) is the «مايك بومبيو» of another mention
+  for (const b of [...builders.values()]) {
+    if (b.type !== 'person' || b.kb !== undefined || !b.key.startsWith('name:')) continue;
+    const key = b.key.slice(5);
+    const target = surnames.get(key);
+    if (!target || target === b.key || key.includes(' ')) continue;
+    const into = builders.get(target)!;
+    into.spans.push(...b.spans);
+    for (const r of b.textRoles) addRole(into, r);
+    into.confidence = Math.max(into.confidence, b.confidence);
+    for (const m of mentions) if (m.pid === b.key) m.pid = target;
+    builders.delete(b.key);
   }
   if (surnames.size > 0) {
     for (let i = 0; i < tokens.length; i++) {

@@ -145,10 +145,10 @@ export class NameParser {
       return { first: k, last: this.extend(h.last - 1, 0), prefix: h.prefix, rule: 'name:kb', confidence: 0.95 };
     }
     if (this.givenAt(k) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
-      return { first: k, last: this.extend(k, 2), prefix: 0, rule: 'name:given-name', confidence: 0.85 };
+      return { first: k, last: this.extend(k, t.script === 'ar' ? 1 : 2), prefix: 0, rule: 'name:given-name', confidence: 0.85 };
     }
     if (strong && this.nameWord(k) && this.nameWord(k + 1)) {
-      const last = this.extend(k, 2);
+      const last = this.extend(k, 1);
       if (last - k >= 2) return { first: k, last, prefix: 0, rule: 'name:after-title', confidence: 0.7 };
     }
     if (strong && t.script === 'latin' && this.nameWord(k)) {

@@ -201,13 +201,16 @@ function subset(a: Set<string>, b: Set<string>): boolean {
   return true;
 }
 
+/** The last date expression starting before token `tok` (dates sorted by position). */
 function nearestBefore(dates: DateExpr[], tok: number): DateExpr | undefined {
-  let best: DateExpr | undefined;
-  for (const d of dates) {
-    if (d.first >= tok) break;
-    best = d;
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid].first < tok) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  return lo > 0 ? dates[lo - 1] : undefined;
 }
 
 /** «الرياض - واس», "MOSCOW (Reuters) -": a place opening the article. */

@@ -1,0 +1,82 @@
+// Configuration: one zod schema over the environment, parsed once at start-up.
+// A bad value stops the process with a message naming the variable.
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1000, kib: 1024, k: 1024, mb: 1000 ** 2, mib: 1024 ** 2, m: 1024 ** 2, gb: 1000 ** 3, gib: 1024 ** 3 };
+
+/** "2097152", "2MiB", "512 KiB", "1mb" -> bytes. */
+const bytes = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?\s*(b|k|kb|kib|m|mb|mib|gb|gib)?$/i, 'expected a size in bytes, e.g. 2097152, 512KiB or 2MiB')
+  .transform((s) => {
+    const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(s)!;
+    return Math.floor(Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()]);
+  })
+  .pipe(z.number().int().positive());
+
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off']))
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const list = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** Every variable, its default and what it does (the README table is checked against this). */
+export const ConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (the Docker image sets 0.0.0.0).'),
+  PORT: int(0, 65535).default(3000).describe('TCP port.'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
+  LOG_ARTICLE_TEXT: bool.default(false).describe('Log article text at debug level (never do this with embargoed copy).'),
+  BODY_LIMIT: bytes.default(2 * 1024 * 1024).describe('Largest request body (and largest NDJSON line), e.g. 2MiB.'),
+  BATCH_MAX: int(1, 100_000).default(100).describe('Most articles in one JSON batch.'),
+  API_KEYS: list.default([]).describe('Comma-separated API keys; when set, /v1 requests need Authorization: Bearer <key> or x-api-key.'),
+  RATE_LIMIT_PER_MINUTE: int(0).default(0).describe('Requests per minute per API key (or per IP without keys) on /v1; 0 = off.'),
+  KB_DIR: z.string().min(1).optional().describe('Directory of extra knowledge files merged with the built-in knowledge base.'),
+  WORKERS: int(0, 1024).default(availableParallelism()).describe('Extraction worker threads (default: number of cores); 0 = extract on the main thread.'),
+  EXTRACT_TIMEOUT_MS: int(1).default(10_000).describe('Time limit per extraction (queue wait included); the worker is restarted when it is exceeded.'),
+  MAX_QUEUE: int(1).default(256).describe('Extractions waiting for a worker beyond which new requests get 503.'),
+  MAX_EVENT_LOOP_DELAY_MS: int(0).default(1000).describe('Event-loop delay beyond which /v1 requests get 503; 0 = off.'),
+  MAX_RSS_BYTES: bytes.optional().describe('Resident memory beyond which /v1 requests get 503 (e.g. 1.5GiB); unset = off.'),
+  RETRY_AFTER_SECONDS: int(1).default(5).describe('Retry-After sent with 503 and 429 responses.'),
+  CORS_ORIGINS: list.default([]).describe('Comma-separated origins allowed by CORS ("*" for any); unset = CORS off.'),
+  SHUTDOWN_TIMEOUT_MS: int(0).default(10_000).describe('On SIGTERM/SIGINT, how long requests in flight may take before the process exits anyway.'),
+  TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers (behind a load balancer).'),
+});
+
+export type Config = z.output<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment (process.env by default); throws ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') picked[key] = v;
+  }
+  const r = ConfigSchema.safeParse(picked);
+  if (r.success) return r.data;
+  const msgs = r.error.issues.map((i) => `${String(i.path[0] ?? '(env)')}: ${i.message} (got ${JSON.stringify(picked[String(i.path[0])])})`);
+  throw new ConfigError(`invalid configuration: ${msgs.join('; ')}`);
+}
+
+/** Configuration with defaults only (tests, OpenAPI export); `over` replaces values. */
+export function defaultConfig(over: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...over };
+}

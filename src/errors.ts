@@ -1,0 +1,121 @@
+// Every problem type the API answers with, in one place (RFC 9457 problem details).
+// A test checks that each one is documented in the README and reachable in the OpenAPI document.
+
+export interface ProblemType {
+  status: number;
+  title: string;
+  /** What the client should do about it. */
+  description: string;
+}
+
+export const PROBLEMS = {
+  'validation-error': {
+    status: 400,
+    title: 'Invalid request',
+    description: 'The body or query does not match the schema; `errors` lists every offending field with its JSON Pointer.',
+  },
+  'malformed-body': {
+    status: 400,
+    title: 'Malformed body',
+    description: 'The body could not be parsed (broken JSON, empty JSON body, bad Content-Length).',
+  },
+  unauthorized: {
+    status: 401,
+    title: 'Unauthorized',
+    description: 'API keys are enabled: send `Authorization: Bearer <key>` or `x-api-key: <key>`.',
+  },
+  'not-found': {
+    status: 404,
+    title: 'Not found',
+    description: 'No route matches this method and path.',
+  },
+  'body-too-large': {
+    status: 413,
+    title: 'Body too large',
+    description: 'The body (or one NDJSON line) is larger than BODY_LIMIT.',
+  },
+  'batch-too-large': {
+    status: 413,
+    title: 'Batch too large',
+    description: 'The JSON batch has more items than BATCH_MAX; split it or use NDJSON streaming.',
+  },
+  'unsupported-media-type': {
+    status: 415,
+    title: 'Unsupported media type',
+    description: 'Send application/json, text/plain (POST /v1/extract) or application/x-ndjson (POST /v1/extract/batch).',
+  },
+  'rate-limited': {
+    status: 429,
+    title: 'Too many requests',
+    description: 'RATE_LIMIT_PER_MINUTE exceeded; retry after the number of seconds in Retry-After.',
+  },
+  'internal-error': {
+    status: 500,
+    title: 'Internal server error',
+    description: 'Something failed on our side (including a crashed extraction worker, which is replaced); the details are in the server log under the request id.',
+  },
+  overloaded: {
+    status: 503,
+    title: 'Service overloaded',
+    description: 'Too many extractions are waiting or the server is under memory/event-loop pressure; retry after Retry-After seconds.',
+  },
+  'not-ready': {
+    status: 503,
+    title: 'Service not ready',
+    description: 'The knowledge base is still loading; retry after Retry-After seconds.',
+  },
+  'extraction-timeout': {
+    status: 503,
+    title: 'Extraction timed out',
+    description: 'The extraction did not finish within EXTRACT_TIMEOUT_MS (queue wait included); the worker was restarted.',
+  },
+} as const satisfies Record<string, ProblemType>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export const PROBLEM_BASE = '/problems/';
+
+export function problemTypeUri(code: ProblemCode): string {
+  return PROBLEM_BASE + code;
+}
+
+export interface FieldError {
+  pointer: string;
+  message: string;
+  code: string;
+}
+
+/** An error carrying a problem code; the error handler turns it into application/problem+json. */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  readonly statusCode: number;
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly retryAfter?: number,
+  ) {
+    super(detail);
+    this.statusCode = PROBLEMS[code].status;
+  }
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldError[];
+}
+
+export function problem(code: ProblemCode, detail: string, extra: { instance?: string; requestId?: string; errors?: FieldError[] } = {}): Problem {
+  const p = PROBLEMS[code];
+  return { type: problemTypeUri(code), title: p.title, status: p.status, detail, ...extra };
+}
+
+/** zod issue path -> JSON Pointer (RFC 6901). */
+export function toPointer(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

@@ -1,0 +1,49 @@
+// POST /v1/extract: one article as JSON, or the raw text as text/plain.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ExtractQuerySchema, ExtractRequestSchema } from '../../schemas/api.js';
+import { ExtractionSchema } from '../../schemas/extraction.js';
+import { problemResponses, V1_PROBLEMS } from '../responses.js';
+import { noteText, toInput } from './input.js';
+
+export interface ExtractRouteOptions {
+  bodyLimit: number;
+  logArticleText: boolean;
+}
+
+const extract: FastifyPluginAsyncZod<ExtractRouteOptions> = async (app, opts) => {
+  // text/plain: the body is the article; the other fields come from the query string.
+  app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: opts.bodyLimit }, (_request, body, done) => {
+    done(null, { text: body as string });
+  });
+
+  app.post(
+    '/extract',
+    {
+      bodyLimit: opts.bodyLimit,
+      schema: {
+        tags: ['extraction'],
+        operationId: 'extract',
+        summary: 'Extract from one article',
+        description:
+          'Send the article as JSON (`ExtractRequest`) or as `text/plain` (optional fields as query parameters). ' +
+          'Returns the participants, meetings, locations and UN resolutions, each tied to exact offsets in `text`.',
+        consumes: ['application/json', 'text/plain'],
+        querystring: ExtractQuerySchema,
+        body: ExtractRequestSchema,
+        response: {
+          200: { description: 'The extraction.', content: { 'application/json': { schema: ExtractionSchema } } },
+          ...problemResponses('validation-error', 'malformed-body', 'body-too-large', 'unsupported-media-type', ...V1_PROBLEMS),
+        },
+        security: [{}, { bearerAuth: [] }, { apiKeyHeader: [] }],
+      },
+    },
+    async (request) => {
+      const input = toInput(request.body, request.query);
+      noteText(request, [input.text], opts.logArticleText);
+      return app.extraction.extract(input);
+    },
+  );
+};
+
+export default extract;

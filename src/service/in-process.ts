@@ -1,0 +1,37 @@
+// WORKERS=0: the engine runs on the main thread (tests, tiny deployments, debugging).
+// Extractions block the event loop while they run and EXTRACT_TIMEOUT_MS cannot interrupt them.
+// The engine and knowledge base are imported when the service starts, not when the app is built.
+import type { Engine } from '../engine/index.js';
+import { ProblemError } from '../errors.js';
+import type { ExtractionService } from './types.js';
+
+export interface InProcessOptions {
+  kbDir?: string;
+}
+
+export function createInProcessService(options: InProcessOptions = {}): ExtractionService {
+  let engine: Engine | undefined;
+  let starting: Promise<void> | undefined;
+  let completed = 0;
+  const start = async () => {
+    const [{ createEngine }, { loadKnowledgeBase }] = await Promise.all([import('../engine/index.js'), import('../kb/index.js')]);
+    engine = createEngine(loadKnowledgeBase({ extraDir: options.kbDir }));
+  };
+  return {
+    get ready() {
+      return engine !== undefined;
+    },
+    start() {
+      starting ??= start();
+      return starting;
+    },
+    async extract(input) {
+      if (!engine) throw new ProblemError('not-ready', 'The knowledge base is still loading.');
+      const out = engine.extract(input);
+      completed++;
+      return out;
+    },
+    stats: () => ({ mode: 'in-process', workers: 0, queued: 0, completed }),
+    async close() {},
+  };
+}

@@ -1,0 +1,99 @@
+// Extraction in a piscina pool of worker threads. Each worker loads the knowledge base and
+// builds the engine once at start-up (src/service/worker.ts). A task that exceeds the time
+// limit is aborted: piscina stops its thread and starts a fresh one.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { ProblemError } from '../errors.js';
+import type { Extraction, ExtractInput } from '../schemas/extraction.js';
+import type { ExtractionService, Pong, WorkerInit, WorkerTask } from './types.js';
+
+export interface PoolOptions {
+  workers: number;
+  timeoutMs: number;
+  maxQueue: number;
+  kbDir?: string;
+  /** Worker module (tests point this at fixtures); default: ./worker.js next to this file. */
+  filename?: string;
+}
+
+/** dist/service/worker.js when running compiled; src/service/worker.ts (through tsx) otherwise. */
+export function defaultWorkerFile(): { filename: string; execArgv: string[] } {
+  const js = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(js)) return { filename: js, execArgv: [] };
+  const ts = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  return { filename: ts, execArgv: ['--import', 'tsx'] };
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || /aborted/i.test(e.message));
+}
+
+export function createPoolService(options: PoolOptions): ExtractionService {
+  let pool: Piscina | undefined;
+  let starting: Promise<void> | undefined;
+  let ready = false;
+  let closed = false;
+
+  const start = async () => {
+    const worker = options.filename
+      ? { filename: options.filename, execArgv: options.filename.endsWith('.ts') ? ['--import', 'tsx'] : [] }
+      : defaultWorkerFile();
+    const init: WorkerInit = { kbDir: options.kbDir };
+    pool = new Piscina({
+      filename: worker.filename,
+      execArgv: worker.execArgv,
+      minThreads: options.workers,
+      maxThreads: options.workers,
+      idleTimeout: Infinity,
+      workerData: init,
+      // crashed or stopped workers are replaced by piscina (minThreads)
+    });
+    // Uncaught errors outside a task: log-worthy, never fatal for the server.
+    pool.on('error', () => {});
+    // One round-trip proves a worker loaded the knowledge base and built the engine;
+    // a bad knowledge file rejects here with the loader's message.
+    const pong = (await pool.run({ kind: 'ping' } satisfies WorkerTask)) as Pong;
+    void pong;
+    ready = true;
+  };
+
+  return {
+    get ready() {
+      return ready && !closed;
+    },
+    start() {
+      starting ??= start().catch(async (e: unknown) => {
+        await pool?.destroy().catch(() => {});
+        throw e;
+      });
+      return starting;
+    },
+    async extract(input: ExtractInput): Promise<Extraction> {
+      if (!pool || !ready || closed) throw new ProblemError('not-ready', 'The extraction workers are not ready.');
+      if (pool.queueSize >= options.maxQueue) {
+        throw new ProblemError('overloaded', `${pool.queueSize} extractions are already waiting for a worker.`);
+      }
+      const ac = new AbortController();
+      const timer = setTimeout(() => ac.abort(), options.timeoutMs);
+      try {
+        return (await pool.run({ kind: 'extract', input } satisfies WorkerTask, { signal: ac.signal })) as Extraction;
+      } catch (e) {
+        if (ac.signal.aborted && isAbort(e)) {
+          throw new ProblemError('extraction-timeout', `The extraction did not finish within ${options.timeoutMs} ms.`);
+        }
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    stats() {
+      return { mode: 'workers', workers: pool?.threads.length ?? 0, queued: pool?.queueSize ?? 0, completed: pool?.completed ?? 0 };
+    },
+    async close() {
+      closed = true;
+      if (starting) await starting.catch(() => {});
+      await pool?.close();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The extraction service the routes call: a worker pool, or the engine on the main thread.
+import type { Extraction, ExtractInput } from '../schemas/extraction.js';
+
+export interface ServiceStats {
+  mode: 'workers' | 'in-process';
+  workers: number;
+  /** Extractions waiting for a worker. */
+  queued: number;
+  completed: number;
+}
+
+export interface ExtractionService {
+  /** True once the knowledge base is loaded and the engine is built. */
+  readonly ready: boolean;
+  /** Loads the knowledge base and builds the engine; idempotent (returns the same promise). */
+  start(): Promise<void>;
+  /** Throws ProblemError for not-ready / overloaded / extraction-timeout; anything else is a 500. */
+  extract(input: ExtractInput): Promise<Extraction>;
+  stats(): ServiceStats;
+  /** Lets extractions in flight finish, then stops the workers. */
+  close(): Promise<void>;
+}
+
+/** What a worker is asked to do. */
+export type WorkerTask = { kind: 'extract'; input: ExtractInput } | { kind: 'ping' };
+
+export interface WorkerInit {
+  kbDir?: string;
+}
+
+export interface Pong {
+  kind: 'pong';
+  kbFiles: number;
+  kbLoadMs: number;
+}
