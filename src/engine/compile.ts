@@ -20,7 +20,7 @@ export type Payload =
   | { kind: 'person'; person: number; lang: 'ar' | 'en' }
   | { kind: 'org'; org: number; lang: 'ar' | 'en' }
   | { kind: 'given'; lang: 'ar' | 'en'; ambiguous: boolean }
-  | { kind: 'lex'; lexicon: string; lang: 'ar' | 'en'; entry: LexiconEntry };
+  | { kind: 'lex'; lexicon: string; slot: string; lang: 'ar' | 'en'; entry: LexiconEntry };
 
 /** A place of the gazetteer, countries included (type country/territory). */
 export interface GazPlace {
@@ -65,7 +65,7 @@ export function compile(kb: KnowledgeBase): Compiled {
     for (const entry of file.entries) {
       for (const phrase of entry.phrases) {
         if (file.lexicon === 'resolution-words') trie.add(phrase, { kind: 'res', word: entry as unknown as ResWord });
-        else trie.add(phrase, { kind: 'lex', lexicon: file.lexicon, lang: file.lang, entry });
+        else trie.add(phrase, { kind: 'lex', lexicon: file.lexicon, slot: `lex:${file.lexicon}`, lang: file.lang, entry });
       }
     }
   }

@@ -263,6 +263,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     }
   }
   // «بومبيو» found on its own (a quoted speaker) is the «مايك بومبيو» of another mention
+  const mergedInto = new Map<string, string>();
   for (const b of [...builders.values()]) {
     if (b.type !== 'person' || b.kb !== undefined || !b.key.startsWith('name:')) continue;
     const key = b.key.slice(5);
@@ -272,9 +273,10 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     into.spans.push(...b.spans);
     for (const r of b.textRoles) addRole(into, r);
     into.confidence = Math.max(into.confidence, b.confidence);
-    for (const m of mentions) if (m.pid === b.key) m.pid = target;
+    mergedInto.set(b.key, target);
     builders.delete(b.key);
   }
+  if (mergedInto.size) for (const m of mentions) m.pid = mergedInto.get(m.pid) ?? m.pid;
   if (surnames.size > 0) {
     for (let i = 0; i < tokens.length; i++) {
       if (covered[i]) continue;

@@ -17,22 +17,23 @@ export class MatchIndex {
 
   constructor(matches: TrieMatch<Payload>[]) {
     for (const m of matches) {
-      const seen = new Set<string>();
-      for (const p of m.payloads) {
-        const key = p.kind === 'lex' ? `lex:${p.lexicon}` : p.kind;
+      const payloads = m.payloads;
+      for (let i = 0; i < payloads.length; i++) {
+        const key = slotOf(payloads[i]);
+        // payloads of one slot are contiguous per trie node only by chance: handle each slot once
+        let dup = false;
+        for (let j = 0; j < i; j++) if (slotOf(payloads[j]) === key) { dup = true; break; }
+        if (dup) continue;
         let map = this.byKey.get(key);
         if (!map) {
           map = new Map();
           this.byKey.set(key, map);
         }
         const had = map.get(m.first);
-        if (!had || m.last > had.last || (m.last === had.last && m.analysis.prefix < had.prefix)) {
-          map.set(m.first, { first: m.first, last: m.last, prefix: m.analysis.prefix, payloads: m.payloads.filter((x) => (x.kind === 'lex' ? `lex:${x.lexicon}` : x.kind) === key) });
-          seen.add(key);
-        } else if (had.last === m.last && had.prefix === m.analysis.prefix && !seen.has(key)) {
-          // same span from another reading: merge payloads
-          for (const x of m.payloads) if ((x.kind === 'lex' ? `lex:${x.lexicon}` : x.kind) === key && !had.payloads.includes(x)) had.payloads.push(x);
-        }
+        if (had && (had.last > m.last || (had.last === m.last && had.prefix <= m.analysis.prefix))) continue;
+        const own: Payload[] = [];
+        for (const x of payloads) if (slotOf(x) === key) own.push(x);
+        map.set(m.first, { first: m.first, last: m.last, prefix: m.analysis.prefix, payloads: own });
       }
     }
   }
@@ -50,6 +51,11 @@ export class MatchIndex {
   has(key: string, k: number): boolean {
     return this.byKey.get(key)?.has(k) ?? false;
   }
+}
+
+/** The index slot of a payload: its kind, or "lex:<lexicon>" for lexicon entries. */
+export function slotOf(p: Payload): string {
+  return p.kind === 'lex' ? p.slot : p.kind;
 }
 
 export function entryOf(hit: Hit | undefined): LexiconEntry | undefined {

@@ -30,8 +30,21 @@ function push(out: Analysis[], stem: string, prefix: number, clitics: string): v
   out.push({ key, prefix, clitics, article });
 }
 
-/** All analyses of a normalised Arabic word, the unsplit reading first. */
+const CACHE_LIMIT = 100_000;
+const cache = new Map<string, Analysis[]>();
+
+/** All analyses of a normalised Arabic word, the unsplit reading first (cached, read-only). */
 export function analyzeArabic(word: string): Analysis[] {
+  let a = cache.get(word);
+  if (a === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    a = analyze(word);
+    cache.set(word, a);
+  }
+  return a;
+}
+
+function analyze(word: string): Analysis[] {
   const out: Analysis[] = [];
   push(out, word, 0, '');
   const bases: Array<[string, number, string]> = [[word, 0, '']];

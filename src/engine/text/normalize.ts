@@ -78,27 +78,42 @@ export interface NormalizedText {
 
 /** Normalises `text` in one pass; `toOrig` maps every normalised unit back to the original. */
 export function normalizeText(text: string): NormalizedText {
-  const parts: string[] = [];
-  const map = new Int32Array(text.length * 2 + 1);
+  let out: Uint16Array<ArrayBufferLike> = new Uint16Array(text.length + 16);
+  let toOrig: Int32Array<ArrayBufferLike> = new Int32Array(text.length + 16);
   let n = 0;
-  let capacity = map.length;
-  let toOrig = map;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let out: string;
-    if (c < 0x80) out = c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
-    else out = normalizedOf(c, text[i]);
-    if (out.length === 0) continue;
-    if (n + out.length >= capacity) {
-      capacity = capacity * 2 + out.length;
-      const grown = new Int32Array(capacity);
-      grown.set(toOrig.subarray(0, n));
-      toOrig = grown;
+    if (c < 0x80) {
+      if (n >= out.length) [out, toOrig] = grow(out, toOrig, 1);
+      out[n] = c >= 65 && c <= 90 ? c + 32 : c;
+      toOrig[n++] = i;
+      continue;
     }
-    for (let k = 0; k < out.length; k++) toOrig[n++] = i;
-    parts.push(out);
+    const mapped = normalizedOf(c, text[i]);
+    if (mapped.length === 0) continue;
+    if (n + mapped.length > out.length) [out, toOrig] = grow(out, toOrig, mapped.length);
+    for (let k = 0; k < mapped.length; k++) {
+      out[n] = mapped.charCodeAt(k);
+      toOrig[n++] = i;
+    }
   }
-  return { norm: parts.join(''), toOrig: toOrig.slice(0, n) };
+  return { norm: decode(out, n), toOrig: toOrig.slice(0, n) };
+}
+
+function grow(out: Uint16Array<ArrayBufferLike>, map: Int32Array<ArrayBufferLike>, need: number): [Uint16Array<ArrayBufferLike>, Int32Array<ArrayBufferLike>] {
+  const size = out.length * 2 + need + 16;
+  const o = new Uint16Array(size);
+  o.set(out);
+  const m = new Int32Array(size);
+  m.set(map);
+  return [o, m];
+}
+
+const CHUNK = 8192;
+function decode(units: Uint16Array<ArrayBufferLike>, n: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  return parts.join('');
 }
 
 /** Normalises a lexicon string the same way as article text (for building matchers). */
