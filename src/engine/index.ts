@@ -9,7 +9,7 @@ import { detectLanguage } from './lang/detect.js';
 import type { TrieMatch } from './match/trie.js';
 import { findResolutions } from './entities/resolutions.js';
 import { resolutionItems } from './entities/resolution-items.js';
-import { placeCandidates, resolvePlaces, type PlaceMention } from './entities/places.js';
+import { countryContext, placeCandidates, resolvePlaces, type PlaceMention } from './entities/places.js';
 import { findActors, type ActorResult } from './entities/actors.js';
 import { findMeetings } from './events/meetings.js';
 import { filterSpans } from './match/overlaps.js';
@@ -34,6 +34,7 @@ export function articleDate(publishedAt: string | undefined): { date: string; gi
 export function createEngine(kb: KnowledgeBase): Engine {
   const c = compile(kb);
   const placeStop = stopwordSet(c, 'place-stopwords');
+  for (const w of stopwordSet(c, 'stopwords')) placeStop.add(w);
   return {
     compiled: c,
     extract(input: ExtractInput): Extraction {
@@ -57,7 +58,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
       // places compete with organisation and person names for the same words
       const taken = new Uint8Array(doc.tokens.length);
       for (const s of actors.blocking) for (let k = s.first; k < s.last; k++) taken[k] = 1;
-      const chosen = filterSpans(placeCandidates(doc, c, matches, placeStop), taken);
+      const context = countryContext(c, matches, actors.demonymCountries);
+      const chosen = filterSpans(placeCandidates(doc, c, matches, placeStop, context), taken);
       const placeMentions = resolvePlaces(doc, c, chosen, actors.demonymCountries);
       const locations = locationItems(placeMentions);
       lap('places');

@@ -66,7 +66,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   let lex = lexCache.get(c);
   if (!lex) lexCache.set(c, (lex = nameLexicons(c)));
   const idx = new MatchIndex(matches);
-  const parser = new NameParser(doc, idx, lex);
+  const parser = new NameParser(doc, idx, lex, c);
   const tokens = doc.tokens;
   const latinDoc = doc.language === 'en';
 
@@ -130,6 +130,15 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       break;
     }
     if (e.needsCountry && !role.country) continue;
+    // «وزير الثروة السمكية محمد …»: the portfolio comes before the name
+    if (e.portfolio === true && tokens[h.first].script === 'ar') {
+      let k = pos;
+      while (k < tokens.length && k - pos < 4 && tokens[k].sentence === tokens[h.first].sentence && tokens[k].kind === 'word' && /^(ال|[وبل]ال|لل)/.test(tokens[k].norm)) k++;
+      if (k > pos) {
+        role.title = 'Minister';
+        pos = k;
+      }
+    }
     let nameStart = pos;
     while (idx.at('lex:honorifics', nameStart)) nameStart = idx.at('lex:honorifics', nameStart)!.last;
     role.titleText = doc.text.slice(tokens[first].start, tokens[Math.max(first, pos - 1)].end);
@@ -156,7 +165,8 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous)) continue;
     const t = tokens[h.first];
     if (t.script === 'latin' && !t.cap) continue;
-    if (h.prefix === 0 && parser.isStop(h.first)) continue;
+    if (h.prefix > 0) continue; // «وجود» is not و + «جود»
+    if (parser.collides(h.first) && !parser.strongNext(h.last)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
     const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2);
     if (last - h.first < 2) continue;

@@ -32,7 +32,31 @@ export class NameParser {
     private readonly doc: Doc,
     private readonly idx: MatchIndex,
     private readonly lex: NameLexicons,
+    private readonly c?: Compiled,
   ) {}
+
+  /** A one-word place that is not a country («Dole», "Howard"): may be a surname after a given name. */
+  minorPlace(k: number): boolean {
+    const h = this.idx.at('place', k);
+    if (!h || h.last !== k + 1 || !this.c) return false;
+    return h.payloads.every((p) => p.kind === 'place' && !this.c!.places[p.place].country && !this.c!.places[p.place].capital && this.c!.places[p.place].population < 500_000);
+  }
+
+  /** An Arabic word with the article or a proclitic («الثروة», «للعلاقات», «والوفد») does not open a name. */
+  bareWord(k: number): boolean {
+    const t = this.tok(k);
+    if (!t) return false;
+    if (t.script !== 'ar') return true;
+    return !/^(ال|لل|[وفبك]ال|[وف]لل)/.test(t.norm);
+  }
+
+  /** A strong name part: a given name, a particle, a known person or an «ال» family name. */
+  strongNext(k: number): boolean {
+    const t = this.tok(k);
+    if (!t || t.kind !== 'word') return false;
+    if (this.givenAt(k) || this.isParticle(k) || this.idx.has('person', k)) return true;
+    return t.script === 'ar' && t.norm.startsWith('ال') && this.nameWord(k);
+  }
 
   private tok(k: number): Token | undefined {
     return this.doc.tokens[k];
@@ -51,6 +75,12 @@ export class NameParser {
     if (!allowPlace && this.idx.has('place', k)) return false;
     if (t.script === 'latin') return t.cap;
     return t.script === 'ar';
+  }
+
+  /** A given name that is also a common word once folded («علي»/«على»). */
+  collides(k: number): boolean {
+    const t = this.tok(k);
+    return !!t && (this.lex.stop.has(t.analyses[0].key) || this.lex.stop.has(t.norm));
   }
 
   /** A function word; «علي» (the name) is told from «على» (on) by its original spelling. */
@@ -108,7 +138,7 @@ export class NameParser {
       }
       // «واتفق», «وقال»: a conjunction starts a new clause, not a surname
       if (t.script === 'ar' && t.norm.startsWith('و') && t.analyses.length > 1) break;
-      if (unknown < maxUnknown && this.nameWord(last)) {
+      if (unknown < maxUnknown && (this.nameWord(last) || (t.script === 'latin' && t.cap && this.givenAt(first) && this.minorPlace(last)))) {
         unknown++;
         last++;
         continue;
@@ -144,10 +174,10 @@ export class NameParser {
       const h = this.idx.at('person', k)!;
       return { first: k, last: this.extend(h.last - 1, 0), prefix: h.prefix, rule: 'name:kb', confidence: 0.95 };
     }
-    if (this.givenAt(k) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
+    if ((this.givenAt(k) && (!this.collides(k) || this.strongNext(k + 1))) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
       return { first: k, last: this.extend(k, t.script === 'ar' ? 1 : 2), prefix: 0, rule: 'name:given-name', confidence: 0.85 };
     }
-    if (strong && this.nameWord(k) && this.nameWord(k + 1)) {
+    if (strong && this.nameWord(k) && this.bareWord(k) && this.nameWord(k + 1)) {
       const last = this.extend(k, 1);
       if (last - k >= 2) return { first: k, last, prefix: 0, rule: 'name:after-title', confidence: 0.7 };
     }

@@ -44,8 +44,29 @@ export interface PlaceCandidate {
   places: number[];
 }
 
+/** Countries whose towns Arabic news names routinely (the Arab world and its neighbours). */
+const NEAR_ARABIC = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ', 'IR', 'TR', 'IL', 'EH', 'SS', 'ER', 'ET']);
+const LOCATIVES = new Set(['في', 'الي', 'من', 'الى', 'داخل', 'قرب', 'مدينه', 'بمدينه', 'لمدينه', 'منتجع', 'بلده', 'قريه', 'محافظه', 'عاصمه', 'غرب', 'شرق', 'شمال', 'جنوب', 'وسط', 'ضواحي', 'حتي', 'نحو', 'مطار', 'ميناء']);
+
+/** «في كان», «بكان», «إلى مدينة كان»: the word is used as a place. */
+function locative(doc: Doc, k: number, prefix: number): boolean {
+  if (prefix > 0) {
+    const c0 = doc.norm[doc.tokens[k].normStart + prefix - 1];
+    if (c0 === 'ب' || c0 === 'ل') return true;
+  }
+  const prev = doc.tokens[k - 1];
+  return !!prev && LOCATIVES.has(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key) || (!!prev && LOCATIVES.has(prev.norm));
+}
+
+/** Countries named in the article (by name or demonym): the context for towns. */
+export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demonyms: Set<string>): Set<string> {
+  const out = new Set(demonyms);
+  for (const m of matches) for (const p of m.payloads) if (p.kind === 'place' && c.places[p.place].country) out.add(c.places[p.place].country!);
+  return out;
+}
+
 /** Place candidates from the trie matches (before overlap resolution). */
-export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>): PlaceCandidate[] {
+export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>, context: Set<string>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   for (const m of matches) {
     const ids: number[] = [];
@@ -53,10 +74,24 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     if (ids.length === 0) continue;
     const latin = doc.tokens[m.first].script === 'latin';
     if (latin && (!looksLikeName(doc, m.first, m.last) || !caseOk(doc, m.first, m.last))) continue;
-    if (m.last - m.first === 1 && stop.has(m.analysis.key)) continue;
+    const single = m.last - m.first === 1;
+    const t = doc.tokens[m.first];
+    if (single && (stop.has(m.analysis.key) || stop.has(t.analyses[0].key) || stop.has(t.norm))) continue;
     // a single word that only names small towns is more likely a common word
-    const best = ids.map((i) => c.places[i]);
-    if (m.last - m.first === 1 && best.every((p) => p.type === 'city' && !p.capital && p.population < (latin ? 20_000 : 5_000))) continue;
+    const cands = ids.map((i) => c.places[i]);
+    if (single && cands.every((p) => p.type === 'city' && !p.capital && p.population < (latin ? 20_000 : 5_000))) continue;
+    // Arabic: a foreign town far from the story, named by one word, needs a locative («في كان»)
+    if (single && !latin) {
+      const kept = ids.filter((i) => {
+        const p = c.places[i];
+        if (p.type !== 'city' || p.capital || p.population >= 1_000_000) return true;
+        if (p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
+        return locative(doc, m.first, m.analysis.prefix);
+      });
+      if (kept.length === 0) continue;
+      out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: kept });
+      continue;
+    }
     out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: ids });
   }
   return out;

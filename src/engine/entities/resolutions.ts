@@ -152,6 +152,8 @@ function citationAt(doc: Doc, c: Compiled, at: Map<number, WordAt>, i: number, a
       }
       break;
     }
+    // a plural anchor also takes bare runs: "resolutions 2118 2209 2235 and 2254"
+    if (!joined && anchor.word.plural && tokens[n]?.kind === 'number' && tokens[n].sentence === tokens[j].sentence) joined = true;
     if (!joined || n >= tokens.length || tokens[n].kind !== 'number') break;
     // a following number is a list item only if the anchor was plural or the joiner was explicit
     k = n;
