@@ -2,7 +2,7 @@
 // plus lookup tables. Done once per process (or worker); read-only afterwards.
 import type { KnowledgeBase } from '../kb/index.js';
 import type { Country, LexiconEntry, Organization, Person, Place } from '../kb/schema.js';
-import { TokenTrie } from './match/trie.js';
+import { phraseKeys, TokenTrie } from './match/trie.js';
 import { normalizeString } from './text/normalize.js';
 
 export interface ResWord {
@@ -48,6 +48,8 @@ export interface Compiled {
   people: Person[];
   organizations: Organization[];
   lexicons: Map<string, LexiconEntry[]>;
+  /** Last word of every multi-word alias -> people who carry it («هادي» -> Hadi, "Reagan" -> Ronald Reagan). */
+  surnames: Map<string, number[]>;
   kb: KnowledgeBase;
   buildMs: number;
 }
@@ -115,8 +117,19 @@ export function compile(kb: KnowledgeBase): Compiled {
     }
     for (const lang of ['en', 'ar'] as const) for (const n of p.names[lang]) trie.add(n, { kind: 'place', place: index, lang });
   }
+  const surnames = new Map<string, number[]>();
   kb.people.forEach((p, person) => {
-    for (const lang of ['en', 'ar'] as const) for (const n of p.names[lang]) trie.add(n, { kind: 'person', person, lang });
+    for (const lang of ['en', 'ar'] as const) {
+      for (const n of p.names[lang]) {
+        trie.add(n, { kind: 'person', person, lang });
+        const keys = phraseKeys(n);
+        if (keys.length < 2) continue;
+        const last = keys[keys.length - 1];
+        let list = surnames.get(last);
+        if (!list) surnames.set(last, (list = []));
+        if (!list.includes(person)) list.push(person);
+      }
+    }
   });
   kb.organizations.forEach((o, org) => {
     for (const lang of ['en', 'ar'] as const) for (const n of o.names[lang]) trie.add(n, { kind: 'org', org, lang });
@@ -144,6 +157,7 @@ export function compile(kb: KnowledgeBase): Compiled {
     people: kb.people,
     organizations: kb.organizations,
     lexicons,
+    surnames,
     kb,
     buildMs: performance.now() - t0,
   };

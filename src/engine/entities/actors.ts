@@ -133,7 +133,9 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     // «وزير الثروة السمكية محمد …»: the portfolio comes before the name
     if (e.portfolio === true && tokens[h.first].script === 'ar') {
       let k = pos;
-      while (k < tokens.length && k - pos < 4 && tokens[k].sentence === tokens[h.first].sentence && tokens[k].kind === 'word' && /^(ال|[وبل]ال|لل)/.test(tokens[k].norm)) k++;
+      const portfolioWord = (i: number) => tokens[i] && tokens[i].sentence === tokens[h.first].sentence && tokens[i].kind === 'word' && /^(ال|[وبل]ال|لل)/.test(tokens[i].norm);
+      // «الاتصالات وتقنية المعلومات»: a coordinated word followed by an «ال» word
+      while (k < tokens.length && k - pos < 5 && (portfolioWord(k) || (tokens[k].norm.startsWith('و') && k > pos && portfolioWord(k + 1)))) k++;
       if (k > pos) {
         role.title = 'Minister';
         pos = k;
@@ -147,11 +149,35 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
 
   // ---- person candidates ----
   const cands: Candidate[] = [];
+  const englishBlock = (first: number, last: number): number => {
+    // "(Reporting by Andrew Heavens; Editing by …)": bylines are not participants
+    const b1 = tokens[first - 1];
+    if (b1 && b1.norm === 'by' && tokens[first - 2] && /^(reporting|editing|writing|compiled|photo|photograph|photos|additional|produced|edited|written|graphic)$/.test(tokens[first - 2].norm)) return -1;
+    // "Philippe Sands QC", "John Smith MP": drop post-nominal letters
+    while (last - first > 1) {
+      const t = tokens[last - 1];
+      const raw = doc.text.slice(t.start, t.end);
+      if (t.norm.length <= 3 && raw === raw.toUpperCase() && /[A-Z]/.test(raw)) last--;
+      else break;
+    }
+    // "Geneva Convention", "Ghouta Media Center": an institution, not a person
+    if (lex.blockers.has(tokens[last - 1].norm)) return -1;
+    if (last < tokens.length && tokens[last].cap && lex.blockers.has(tokens[last].norm)) return -1;
+    return last;
+  };
+  const pushCand = (cand: Candidate) => {
+    if (tokens[cand.first].script === 'latin' && cand.kb === undefined && cand.rule !== 'person:kb-alias') {
+      const last = englishBlock(cand.first, cand.last);
+      if (last < 0) return;
+      cand.last = last;
+    }
+    cands.push(cand);
+  };
   const titleBefore = new Map<number, TitleUse>();
   for (const t of titles) {
     const n = parser.nameAt(t.nameStart, !t.weak);
     if (n) {
-      cands.push({ ...n, rule: `${n.rule}+title`, priority: 1, confidence: Math.max(n.confidence, 0.85) });
+      pushCand({ ...n, rule: `${n.rule}+title`, priority: 1, confidence: Math.max(n.confidence, 0.85) });
       titleBefore.set(n.first, t);
     }
   }
@@ -172,7 +198,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (last - h.first < 2) continue;
     // English: "... Street", "... University" after the name: a thing's name
     if (last < tokens.length && lex.blockers.has(tokens[last].norm) && tokens[last].cap) continue;
-    cands.push({ first: h.first, last, prefix: h.prefix, rule: 'name:given-name', confidence: 0.7, priority: 2 });
+    pushCand({ first: h.first, last, prefix: h.prefix, rule: 'name:given-name', confidence: 0.7, priority: 2 });
   }
   for (const h of idx.all('lex:speech-verbs')) {
     const t = tokens[h.first];
@@ -182,11 +208,11 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       while (first > 0 && h.first - first < 4 && tokens[first - 1].kind === 'word' && (tokens[first - 1].cap || parser.isParticle(first - 1))) first--;
       while (first < h.first && !parser.nameWord(first)) first++;
       if (h.first - first >= 2 && [...Array(h.first - first).keys()].every((d) => parser.nameWord(first + d) || parser.isParticle(first + d))) {
-        cands.push({ first, last: h.first, prefix: 0, rule: 'name:speaker', confidence: 0.55, priority: 3 });
+        pushCand({ first, last: h.first, prefix: 0, rule: 'name:speaker', confidence: 0.55, priority: 3 });
       }
     } else {
       const q = parser.quoted(h.last);
-      if (q) cands.push({ ...q, rule: 'name:quoted-speaker', priority: 3, confidence: 0.6 });
+      if (q) pushCand({ ...q, rule: 'name:quoted-speaker', priority: 3, confidence: 0.6 });
     }
   }
   // organisations compete for the same words
@@ -235,6 +261,13 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
         if (h && h.last <= k.last) kb = pickPerson(c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), doc.date);
       }
     }
+    const before = titleBefore.get(k.first);
+    if (kb === undefined) {
+      // «الرئيس هادي», «الملك سلمان», "President Reagan": a surname of a known person holding that office
+      kb = bySurname(c, doc, k.first, k.last, before?.role);
+      // a lone given name after a title («الرئيس فرانسوا …» cut short) is not a name on its own
+      if (kb === undefined && k.last - k.first === 1 && parser.givenAt(k.first)) continue;
+    }
     const b =
       kb !== undefined
         ? kbBuilder(kb)
@@ -244,7 +277,6 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     const pid = b.key;
     mentions.push({ pid, first: k.first, last: k.last, sentence: tokens[k.first].sentence, span, via: 'name' });
     // roles: a title before the name, or right after it («رياض ياسين وزير الخارجية اليمني», "Pompeo, the U.S. secretary of state")
-    const before = titleBefore.get(k.first);
     if (before) addRole(b, before.role);
     let after = k.last;
     if (tokens[after]?.norm === ',') after++;
@@ -384,6 +416,18 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   });
   for (const m of mentions) m.pid = idOf.get(m.pid) ?? m.pid;
   return { participants, mentions, blocking, demonymCountries, index: idx };
+}
+
+/** A one-word name that is the surname of exactly one known person in office (matching the title, if any). */
+function bySurname(c: Compiled, doc: Doc, first: number, last: number, role: TextRole | undefined): number | undefined {
+  if (last - first !== 1) return undefined;
+  const t = doc.tokens[first];
+  const people = c.surnames.get(t.analyses[0].key);
+  if (!people) return undefined;
+  const fits = people.filter((i) =>
+    activeRoles(c.people[i], doc.date).some((r) => !role || ((role.office === 'official' || r.office === role.office) && (!role.country || r.country === role.country))),
+  );
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /** The last mention starting before token `before`, in the same or the previous sentence (mentions sorted). */

@@ -25,6 +25,8 @@ export function nameLexicons(c: Compiled): NameLexicons {
 }
 
 const MAX_NAME_TOKENS = 7;
+/** Words that never follow a name particle (normalised). */
+const FUNCTION_WORDS = new Set(['في', 'من', 'الي', 'علي', 'عن', 'مع', 'ان', 'الذي', 'التي', 'هذا', 'هذه', 'و', 'او', 'ثم', 'قد', 'لم', 'لا', 'ما']);
 const QUOTES = new Set(['"', "'"]);
 
 export class NameParser {
@@ -54,8 +56,7 @@ export class NameParser {
   strongNext(k: number): boolean {
     const t = this.tok(k);
     if (!t || t.kind !== 'word') return false;
-    if (this.givenAt(k) || this.isParticle(k) || this.idx.has('person', k)) return true;
-    return t.script === 'ar' && t.norm.startsWith('ال') && this.nameWord(k);
+    return this.givenAt(k) || this.isParticle(k) || this.idx.has('person', k);
   }
 
   private tok(k: number): Token | undefined {
@@ -118,7 +119,7 @@ export class NameParser {
         continue;
       }
       if (this.isParticle(last)) {
-        if (this.nameWord(last + 1, true) || this.isParticle(last + 1)) {
+        if (this.nameWord(last + 1, true) || this.isParticle(last + 1) || this.afterParticle(last + 1)) {
           last += 1;
           continue;
         }
@@ -150,6 +151,22 @@ export class NameParser {
     return last;
   }
 
+  /** After «بن», «عبد», «ولد», «أبو» almost any word is part of the name («عبد السلام», «ولد الشيخ»). */
+  afterParticle(k: number): boolean {
+    const t = this.tok(k);
+    if (!t || t.kind !== 'word' || t.script !== 'ar' || t.sentence !== this.tok(k - 1)?.sentence) return false;
+    if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k) || this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k)) return false;
+    return !FUNCTION_WORDS.has(t.norm);
+  }
+
+  /** What may follow an unknown name: punctuation, a reporting verb, a title, a date, a function word. */
+  boundaryAt(k: number): boolean {
+    const t = this.tok(k);
+    if (!t || t.kind === 'punct' || t.lineBefore) return true;
+    if (t.sentence !== this.tok(k - 1)?.sentence) return true;
+    return this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:titles', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:meeting-triggers', k) || this.isStop(k);
+  }
+
   /** A name in quotes: «“مايك بومبيو”», "“Bomb”". */
   quoted(k: number): NameSpan | undefined {
     const q = this.tok(k);
@@ -159,6 +176,7 @@ export class NameParser {
     const close = this.tok(last);
     if (!close || !QUOTES.has(close.norm) || last === k + 1) return undefined;
     for (let j = k + 1; j < last; j++) if (!this.nameWord(j, true) && !this.isParticle(j)) return undefined;
+    if (this.idx.has('place', k + 1) && !this.givenAt(k + 1) && !this.idx.has('person', k + 1)) return undefined;
     return { first: k + 1, last, prefix: 0, rule: 'name:quoted', confidence: 0.8 };
   }
 
@@ -177,9 +195,9 @@ export class NameParser {
     if ((this.givenAt(k) && (!this.collides(k) || this.strongNext(k + 1))) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
       return { first: k, last: this.extend(k, t.script === 'ar' ? 1 : 2), prefix: 0, rule: 'name:given-name', confidence: 0.85 };
     }
-    if (strong && this.nameWord(k) && this.bareWord(k) && this.nameWord(k + 1)) {
+    if (strong && this.nameWord(k) && this.bareWord(k) && this.nameWord(k + 1) && this.bareWord(k + 1)) {
       const last = this.extend(k, 1);
-      if (last - k >= 2) return { first: k, last, prefix: 0, rule: 'name:after-title', confidence: 0.7 };
+      if (last - k >= 2 && (t.script !== 'ar' || this.boundaryAt(last))) return { first: k, last, prefix: 0, rule: 'name:after-title', confidence: 0.7 };
     }
     if (strong && t.script === 'latin' && this.nameWord(k)) {
       return { first: k, last: this.extend(k, 2), prefix: 0, rule: 'name:after-title', confidence: 0.75 };
