@@ -31,6 +31,8 @@ export interface ActorResult {
   blocking: TokenRange[];
   /** Countries named by demonyms anywhere in the article. */
   demonymCountries: Set<string>;
+  /** Sentences that speak of an official by title alone, with no name («نظيره الإيطالي», "the opposition leader"). */
+  unnamedOfficials: Set<number>;
   index: MatchIndex;
 }
 
@@ -180,6 +182,13 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       pushCand({ ...n, rule: `${n.rule}+title`, priority: 1, confidence: Math.max(n.confidence, 0.85) });
       titleBefore.set(n.first, t);
     }
+  }
+  // "Mr Blair", "Dr Sands", «السيد جيم جيفري»
+  for (const h of idx.all('lex:honorifics')) {
+    const latin = tokens[h.first].script === 'latin';
+    if (latin && !tokens[h.first].cap) continue;
+    const n = parser.nameAt(h.last, latin);
+    if (n) pushCand({ ...n, rule: `${n.rule}+honorific`, priority: 1, confidence: Math.max(n.confidence, 0.8) });
   }
   for (const h of idx.all('person')) {
     if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last)) continue;
@@ -387,7 +396,10 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   mentions.push(...counterpartMentions);
 
   // titles alone: «الرئيس الروسي» -> the Russian president on the article's date
+  const unnamedOfficials = new Set<number>();
+  for (const h of idx.all('lex:counterpart')) unnamedOfficials.add(tokens[h.first].sentence);
   for (const t of titles) {
+    if (t.nameStart >= 0 && !covered[t.hit.first]) unnamedOfficials.add(tokens[t.hit.first].sentence);
     if (t.nameStart < 0 || !TITLE_ONLY_OFFICES.has(t.role.office)) continue;
     const where = t.role.country ?? t.role.organization;
     if (!where) continue;
@@ -415,7 +427,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     return toParticipant(c, doc, b, id);
   });
   for (const m of mentions) m.pid = idOf.get(m.pid) ?? m.pid;
-  return { participants, mentions, blocking, demonymCountries, index: idx };
+  return { participants, mentions, blocking, demonymCountries, unnamedOfficials, index: idx };
 }
 
 /** A one-word name that is the surname of exactly one known person in office (matching the title, if any). */

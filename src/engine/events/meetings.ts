@@ -82,7 +82,9 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
       continue;
     }
     const pids = bySentence.get(s) ?? [];
-    if (pids.length < 2 || pids.length > MAX_PARTICIPANTS) continue;
+    // one named person meeting an unnamed official («التقى الجبير نظيره الإيطالي»), or visiting a place
+    const single = pids.length === 1 && !entryOf(h)?.weak && (actors.unnamedOfficials.has(s) || (typeOf(h) === 'visit' && placesBySentence.has(s)));
+    if ((pids.length < 2 && !single) || pids.length > MAX_PARTICIPANTS) continue;
     lastSentence = s;
     const sentence = doc.sentences[s];
     const e = entryOf(h)!;
@@ -127,8 +129,14 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
 
   // one encounter told several times is one meeting
   const merged: Draft[] = [];
-  for (const d of drafts) {
-    const same = merged.find((m) => overlap(m.pids, d.pids) >= 2 && (subset(m.pids, d.pids) || subset(d.pids, m.pids)) && m.planned === d.planned);
+  // encounters with two or more named people first; a lone person's encounter joins one of theirs
+  const ordered = [...drafts.filter((d) => d.pids.size > 1), ...drafts.filter((d) => d.pids.size === 1)];
+  ordered.sort((a, b) => (a.pids.size > 1 ? 0 : 1) - (b.pids.size > 1 ? 0 : 1) || Math.min(...a.sentences) - Math.min(...b.sentences));
+  for (const d of ordered) {
+    const same =
+      d.pids.size === 1
+        ? merged.find((m) => overlap(m.pids, d.pids) === 1 && m.planned === d.planned)
+        : merged.find((m) => overlap(m.pids, d.pids) >= 2 && (subset(m.pids, d.pids) || subset(d.pids, m.pids)) && m.planned === d.planned);
     if (!same) {
       merged.push(d);
       continue;
@@ -159,6 +167,7 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
     }
   }
   const locById = new Map(locations.items.map((l) => [l.id, l]));
+  merged.sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
   return merged.map((d, i) => {
     const topics: string[] = [];
     for (const s of d.sentences) {

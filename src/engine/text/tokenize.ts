@@ -23,6 +23,8 @@ export interface Token {
   spaceBefore: boolean;
   /** Newline between it and the previous token. */
   lineBefore: boolean;
+  /** A paragraph break before it: a blank line, or an indented new line. */
+  paragraphBefore: boolean;
   /** Matching analyses (Arabic: proclitic readings; others: the word itself). */
   analyses: Analysis[];
 }
@@ -77,11 +79,17 @@ export function tokenize(text: string, norm: string, toOrig: Int32Array): { toke
   let i = 0;
   let sawSpace = true;
   let sawLine = false;
+  let newlines = 0;
+  let indent = 0;
   while (i < n) {
     const cls = classOf(norm.charCodeAt(i));
     if (cls === C.Space || cls === C.Newline) {
       sawSpace = true;
-      if (cls === C.Newline) sawLine = true;
+      if (cls === C.Newline) {
+        sawLine = true;
+        if (norm.charCodeAt(i) !== 13) newlines++;
+        indent = 0;
+      } else if (sawLine) indent++;
       i++;
       continue;
     }
@@ -113,10 +121,13 @@ export function tokenize(text: string, norm: string, toOrig: Int32Array): { toke
       sentence: 0,
       spaceBefore: sawSpace,
       lineBefore: sawLine,
+      paragraphBefore: newlines >= 2 || (sawLine && indent >= 2),
       analyses: script === 'ar' ? analyzeArabic(word) : [{ key: word, prefix: 0, clitics: '', article: false }],
     });
     sawSpace = false;
     sawLine = false;
+    newlines = 0;
+    indent = 0;
     i = j;
   }
   return { tokens, sentences: splitSentences(tokens) };
@@ -139,6 +150,18 @@ function isSentenceEnd(tokens: Token[], k: number): boolean {
   return true;
 }
 
+/** Hard-wrapped English wires continue a sentence over a single new line; Arabic lines are paragraphs. */
+function lineBreaks(tokens: Token[], k: number, sentenceFirst: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  if (t.paragraphBefore || prev.script === 'ar' || t.script === 'ar') return true;
+  if (prev.kind === 'punct' && /^[.!?:;"')]$/.test(prev.norm)) return true;
+  // a short line (a headline, a dateline) stands alone
+  let lineStart = k - 1;
+  while (lineStart > sentenceFirst && !tokens[lineStart].lineBefore) lineStart--;
+  return prev.end - tokens[lineStart].start < 50;
+}
+
 function splitSentences(tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
@@ -150,7 +173,7 @@ function splitSentences(tokens: Token[]): Sentence[] {
     first = last;
   };
   for (let k = 0; k < tokens.length; k++) {
-    if (tokens[k].lineBefore && k > first) close(k);
+    if (tokens[k].lineBefore && k > first && lineBreaks(tokens, k, first)) close(k);
     if (isSentenceEnd(tokens, k)) {
       // closing quotes/brackets right after the full stop stay with the sentence
       let last = k + 1;
