@@ -80,8 +80,7 @@ export class NameParser {
 
   /** A given name that is also a common word once folded («علي»/«على»). */
   collides(k: number): boolean {
-    const t = this.tok(k);
-    return !!t && (this.lex.stop.has(t.analyses[0].key) || this.lex.stop.has(t.norm));
+    return this.isStop(k) || (!!this.tok(k) && this.lex.stop.has(this.tok(k)!.norm) && this.tok(k)!.norm !== 'علي');
   }
 
   /** A function word; «علي» (the name) is told from «على» (on) by its original spelling. */

@@ -68,6 +68,8 @@ export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demon
 /** Place candidates from the trie matches (before overlap resolution). */
 export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>, context: Set<string>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
+  const dateWords = new Set<number>();
+  for (const m of matches) if (m.last - m.first === 1 && m.analysis.prefix === 0 && m.payloads.some((p) => p.kind === 'lex' && p.lexicon === 'dates')) dateWords.add(m.first);
   for (const m of matches) {
     const ids: number[] = [];
     for (const p of m.payloads) if (p.kind === 'place' && !ids.includes(p.place)) ids.push(p.place);
@@ -76,6 +78,10 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     if (latin && (!looksLikeName(doc, m.first, m.last) || !caseOk(doc, m.first, m.last))) continue;
     const single = m.last - m.first === 1;
     const t = doc.tokens[m.first];
+    // «آب» (August), «الثلاثاء»: dates are not places
+    if (single && dateWords.has(m.first)) continue;
+    // «كبيرة» is not ك + «بيرة»: only ب ل و ف split off a one-word place
+    if (single && m.analysis.prefix > 0 && /ك$/.test(m.analysis.clitics)) continue;
     if (single && (stop.has(m.analysis.key) || stop.has(t.analyses[0].key) || stop.has(t.norm))) continue;
     // a single word that only names small towns is more likely a common word
     const cands = ids.map((i) => c.places[i]);
@@ -114,7 +120,10 @@ export function resolvePlaces(doc: Doc, c: Compiled, chosen: PlaceCandidate[], d
       const p = c.places[i];
       let score = Math.log10(p.population + 10) * 10;
       if (p.country) score += 1000;
-      else if (p.type === 'territory' || p.type === 'region' || p.type === 'water') score += 200;
+      // seas, territories and named regions (the Middle East) outrank towns; a province does not
+      // outrank the town it is named after («عدن»)
+      else if (p.type === 'water' || p.type === 'territory' || (p.type === 'region' && !p.countryCode)) score += 200;
+      else if (p.type === 'region') score += 5;
       if (p.capital) score += 60;
       if (p.countryCode && context.has(p.countryCode)) score += 100;
       if (score > bestScore || (score === bestScore && best && p.id < best.id)) {
