@@ -77,7 +77,11 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
 
   // ---- titles, with the country or organisation that qualifies them ----
   const titles: TitleUse[] = [];
+  let titleEnd = 0;
   for (const h of idx.all('lex:titles')) {
+    // "Foreign Minister" contains "Minister": the inner title is not another title
+    if (h.first < titleEnd) continue;
+    titleEnd = h.last;
     const e = entryOf(h)!;
     if (h.payloads.length === 0) continue;
     if (tokens[h.first].script === 'latin' && latinDoc === false && !tokens[h.first].cap) continue;
