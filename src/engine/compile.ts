@@ -134,13 +134,15 @@ export function compile(kb: KnowledgeBase): Compiled {
   kb.organizations.forEach((o, org) => {
     for (const lang of ['en', 'ar'] as const) for (const n of o.names[lang]) trie.add(n, { kind: 'org', org, lang });
   });
+  // a name is ambiguous when any spelling that folds to the same key is («إيدي» / «أيدي»)
+  const ambiguousKeys = new Set([...kb.givenNames.arAmbiguous, ...kb.givenNames.enAmbiguous].map((n) => phraseKeys(n).join(' ')));
   for (const [list, lang, ambiguous] of [
     [kb.givenNames.ar, 'ar', false],
     [kb.givenNames.en, 'en', false],
     [kb.givenNames.arAmbiguous, 'ar', true],
     [kb.givenNames.enAmbiguous, 'en', true],
   ] as const) {
-    for (const n of list) trie.add(n, { kind: 'given', lang, ambiguous });
+    for (const n of list) trie.add(n, { kind: 'given', lang, ambiguous: ambiguous || ambiguousKeys.has(phraseKeys(n).join(' ')) });
   }
   const resolutionTopics = new Map<string, { topic: string; year?: number; body?: string }>();
   for (const [k, v] of Object.entries(kb.resolutions.topics)) resolutionTopics.set(k, v);

@@ -204,7 +204,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous)) continue;
     const t = tokens[h.first];
     if (t.script === 'latin' && !t.cap) continue;
-    if (h.prefix > 0) continue; // «وجود» is not و + «جود»
+    if (h.prefix > 0 || t.analyses[0].article) continue; // «وجود» is not و + «جود»; «الرياض» is not «رياض»
     if (parser.collides(h.first) && !parser.strongNext(h.last)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
     const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2);
@@ -389,7 +389,8 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       counterpartMentions.push({ pid: named.pid, first: h.first, last, sentence: tokens[h.first].sentence, span, via: 'counterpart' });
       continue;
     }
-    const holder = holderOn(c, office, country, doc.date);
+    // who held an office is only knowable when the article's date is
+    const holder = doc.dateGiven ? holderOn(c, office, country, doc.date) : undefined;
     if (!holder) continue;
     const b = kbBuilder(holder.person);
     b.confidence = Math.max(b.confidence, 0.6);
@@ -409,7 +410,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (!where) continue;
     if (covered[t.hit.first]) continue;
     // a name follows after all (handled above) or the title is inside another name
-    const holder = holderOn(c, t.role.office, where, doc.date);
+    const holder = doc.dateGiven ? holderOn(c, t.role.office, where, doc.date) : undefined;
     if (!holder) continue;
     const b = kbBuilder(holder.person);
     b.confidence = Math.max(b.confidence, 0.6);

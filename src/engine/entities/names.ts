@@ -100,6 +100,8 @@ export class NameParser {
 
   givenAt(k: number): boolean {
     if (this.isStop(k)) return false;
+    // «الرياض» is a city, not the given name «رياض»: given names do not take the article
+    if (this.tok(k)?.analyses[0].article) return false;
     const h = this.idx.at('given', k);
     return !!h && h.prefix === 0 && h.payloads.some((p) => p.kind === 'given' && !p.ambiguous);
   }
@@ -118,8 +120,12 @@ export class NameParser {
         continue;
       }
       if (this.isParticle(last)) {
-        if (this.nameWord(last + 1, true) || this.isParticle(last + 1) || this.afterParticle(last + 1)) {
+        if (this.nameWord(last + 1, true) || this.isParticle(last + 1)) {
           last += 1;
+          continue;
+        }
+        if (this.afterParticle(last + 1)) {
+          last += 2; // «عبد السلام», «ولد الشيخ»: the particle and its word
           continue;
         }
         break;
