@@ -50,7 +50,8 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
         else if (tokens[last]?.norm === '(' && monthAt(last + 1) && tokens[monthAt(last + 1)!.last]?.norm === ')') last = monthAt(last + 1)!.last + 1;
         let y = num(last);
         if (!Number.isNaN(y) && y >= 1900 && y <= 2100) last++;
-        else y = mo.month > pubMonth + 1 ? pubYear - 1 : pubYear;
+        else if (doc.dateGiven) y = mo.month > pubMonth + 1 ? pubYear - 1 : pubYear;
+        else continue; // no year and no publication date: unknown
         if (validDay(y, mo.month, d)) {
           out.push({ value: `${y}-${pad(mo.month)}-${pad(d)}`, precision: 'day', text: span(doc, k, last), first: k, last, future: false });
           k = last - 1;
@@ -60,6 +61,8 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
     }
     if (!h) continue;
     const e = entryOf(h)!;
+    // relative expressions need the publication date
+    if (!doc.dateGiven && typeof e.month !== 'number') continue;
     if (typeof e.month === 'number') {
       // May 14, 2019
       const dd = num(h.last);
@@ -69,6 +72,7 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
         let y = num(last);
         if (!Number.isNaN(y) && y >= 1900 && y <= 2100) last++;
         else {
+          if (!doc.dateGiven) continue;
           y = e.month > pubMonth + 1 ? pubYear - 1 : pubYear;
           if (tokens[last - 1]?.norm === ',') last--;
         }

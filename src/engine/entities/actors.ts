@@ -187,6 +187,15 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       titleBefore.set(n.first, t);
     }
   }
+  // «…، تيان تشي السفير الصيني»: two unknown words right before a title of office
+  for (const t of titles) {
+    if (t.weak || tokens[t.hit.first].script !== 'ar' || t.first !== t.hit.first || t.hit.prefix > 0) continue;
+    const a = t.first - 2;
+    if (a < 0 || !parser.nameWord(a) || !parser.nameWord(a + 1) || !parser.bareWord(a) || !parser.bareWord(a + 1)) continue;
+    if (tokens[a].sentence !== tokens[t.first].sentence || (a > 0 && !parser.boundaryAt(a) && tokens[a - 1].kind !== 'punct')) continue;
+    if (a > 0 && tokens[a - 1].kind !== 'punct' && !idx.has('lex:meeting-triggers', a - 1) && !idx.has('lex:speech-verbs', a - 1)) continue;
+    pushCand({ first: a, last: t.first, prefix: 0, rule: 'name:before-title', confidence: 0.65, priority: 2 });
+  }
   // "Mr Blair", "Dr Sands", «السيد جيم جيفري»
   for (const h of idx.all('lex:honorifics')) {
     const latin = tokens[h.first].script === 'latin';
