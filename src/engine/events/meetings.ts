@@ -82,6 +82,22 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
       continue;
     }
     const pids = bySentence.get(s) ?? [];
+    // "The Downing Street talks covered …": a follow-up sentence with no one named adds the place
+    if (pids.length === 0) {
+      const prev = drafts[drafts.length - 1];
+      if (prev && prev.placeScore < 3 && [...prev.sentences].some((x) => s - x <= 1 && s > x)) {
+        for (const p of placesBySentence.get(s) ?? []) {
+          if (p.place.type !== 'city' && p.place.type !== 'facility') continue;
+          prev.place = locations.idOf.get(p.place.index);
+          prev.placeScore = 3;
+          const sentence = doc.sentences[s];
+          prev.evidence.push(spanOf(doc, sentence.first, sentence.last, 0, 'meeting:follow-up'));
+          prev.sentences.add(s);
+          break;
+        }
+      }
+      continue;
+    }
     // one named person meeting an unnamed official («التقى الجبير نظيره الإيطالي»), or visiting a place
     const single = pids.length === 1 && !entryOf(h)?.weak && (actors.unnamedOfficials.has(s) || (typeOf(h) === 'visit' && placesBySentence.has(s)));
     if ((pids.length < 2 && !single) || pids.length > MAX_PARTICIPANTS) continue;

@@ -156,10 +156,10 @@ function lineBreaks(tokens: Token[], k: number, sentenceFirst: number): boolean 
   const prev = tokens[k - 1];
   if (t.paragraphBefore || prev.script === 'ar' || t.script === 'ar') return true;
   if (prev.kind === 'punct' && /^[.!?:;"')]$/.test(prev.norm)) return true;
-  // a short line (a headline, a dateline) stands alone
+  // a short line followed by a capital (a headline, a dateline) stands alone; "will\nmake" goes on
   let lineStart = k - 1;
   while (lineStart > sentenceFirst && !tokens[lineStart].lineBefore) lineStart--;
-  return prev.end - tokens[lineStart].start < 50;
+  return prev.end - tokens[lineStart].start < 40 && (t.cap || t.kind !== 'word');
 }
 
 function splitSentences(tokens: Token[]): Sentence[] {
