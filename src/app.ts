@@ -8,6 +8,7 @@ import graceful from './plugins/graceful.js';
 import problems from './plugins/problems.js';
 import requestLog, { genReqId, REDACT_PATHS } from './plugins/request-log.js';
 import security from './plugins/security.js';
+import strictJson from './plugins/strict-json.js';
 import swagger from './plugins/swagger.js';
 import docs from './routes/docs.js';
 import health from './routes/health.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 
   await app.register(problems, { retryAfterSeconds: config.RETRY_AFTER_SECONDS });
   await app.register(requestLog);
+  await app.register(strictJson);
   await app.register(graceful);
   await app.register(security, { corsOrigins: config.CORS_ORIGINS });
   await app.register(extraction, { service: options.service ?? createExtractionService(config), autoStart: options.autoStart });

@@ -17,7 +17,7 @@ export const PROBLEMS = {
   'malformed-body': {
     status: 400,
     title: 'Malformed body',
-    description: 'The body could not be parsed (broken JSON, empty JSON body, bad Content-Length).',
+    description: 'The body could not be parsed (broken JSON, a key repeated in one object, empty JSON body, bad Content-Length); `errors` points at a repeated key.',
   },
   unauthorized: {
     status: 401,

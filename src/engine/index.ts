@@ -35,6 +35,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const c = compile(kb);
   const placeStop = stopwordSet(c, 'place-stopwords');
   for (const w of stopwordSet(c, 'stopwords')) placeStop.add(w);
+  const commonWords = stopwordSet(c, 'common-words');
   return {
     compiled: c,
     extract(input: ExtractInput): Extraction {
@@ -59,7 +60,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const taken = new Uint8Array(doc.tokens.length);
       for (const s of actors.blocking) for (let k = s.first; k < s.last; k++) taken[k] = 1;
       const context = countryContext(c, matches, actors.demonymCountries);
-      const chosen = filterSpans(placeCandidates(doc, c, matches, placeStop, context), taken);
+      const chosen = filterSpans(placeCandidates(doc, c, matches, placeStop, context, commonWords), taken);
       const placeMentions = resolvePlaces(doc, c, chosen, actors.demonymCountries);
       const locations = locationItems(placeMentions);
       lap('places');

@@ -76,6 +76,24 @@ function internal(extra: { requestId?: string; instance?: string }): MappedProbl
   return { problem: problem('internal-error', DETAILS['internal-error']!, extra), unexpected: true };
 }
 
+/**
+ * What of an unexpected error may be logged: its class, code and stack frames, never its
+ * message — an engine (or parser) error message can quote the article, and article text must
+ * not reach the logs. The request id ties the line to the request.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const e = err as Error & { code?: unknown; statusCode?: unknown };
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 20).map((l) => l.trim());
+  return {
+    type: e.name,
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
+    messageLength: e.message.length,
+    frames,
+  };
+}
+
 export function sendProblem(reply: FastifyReply, mapped: MappedProblem, retryAfterDefault: number): FastifyReply {
   const { problem: p } = mapped;
   if ((p.status === 503 || p.status === 429) && !reply.hasHeader('retry-after')) {
@@ -100,7 +118,7 @@ export default fp<ProblemsOptions>(
       const mapped = toProblem(err, request.id, pathOf(request));
       // expected problems go on the request's one log line; unexpected ones get their own error line (with stack)
       request.problemType = mapped.problem.type;
-      if (mapped.unexpected) request.log.error({ err }, 'unexpected error');
+      if (mapped.unexpected) request.log.error({ err: loggableError(err) }, 'unexpected error');
       return sendProblem(reply, mapped, opts.retryAfterSeconds);
     });
     app.setNotFoundHandler((request, reply) => {

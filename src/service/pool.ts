@@ -58,6 +58,25 @@ export function createPoolService(options: PoolOptions): ExtractionService {
     ready = true;
   };
 
+  const runTask = async (task: WorkerTask): Promise<unknown> => {
+    if (!pool || !ready || closed) throw new ProblemError('not-ready', 'The extraction workers are not ready.');
+    if (pool.queueSize >= options.maxQueue) {
+      throw new ProblemError('overloaded', `${pool.queueSize} extractions are already waiting for a worker.`);
+    }
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(), options.timeoutMs);
+    try {
+      return await pool.run(task, { signal: ac.signal });
+    } catch (e) {
+      if (ac.signal.aborted && isAbort(e)) {
+        throw new ProblemError('extraction-timeout', `The extraction did not finish within ${options.timeoutMs} ms.`);
+      }
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   return {
     get ready() {
       return ready && !closed;
@@ -70,22 +89,10 @@ export function createPoolService(options: PoolOptions): ExtractionService {
       return starting;
     },
     async extract(input: ExtractInput): Promise<Extraction> {
-      if (!pool || !ready || closed) throw new ProblemError('not-ready', 'The extraction workers are not ready.');
-      if (pool.queueSize >= options.maxQueue) {
-        throw new ProblemError('overloaded', `${pool.queueSize} extractions are already waiting for a worker.`);
-      }
-      const ac = new AbortController();
-      const timer = setTimeout(() => ac.abort(), options.timeoutMs);
-      try {
-        return (await pool.run({ kind: 'extract', input } satisfies WorkerTask, { signal: ac.signal })) as Extraction;
-      } catch (e) {
-        if (ac.signal.aborted && isAbort(e)) {
-          throw new ProblemError('extraction-timeout', `The extraction did not finish within ${options.timeoutMs} ms.`);
-        }
-        throw e;
-      } finally {
-        clearTimeout(timer);
-      }
+      return (await runTask({ kind: 'extract', input })) as Extraction;
+    },
+    async extractJson(input: ExtractInput): Promise<string> {
+      return (await runTask({ kind: 'extract-json', input })) as string;
     },
     stats() {
       return { mode: 'workers', workers: pool?.threads.length ?? 0, queued: pool?.queueSize ?? 0, completed: pool?.completed ?? 0 };

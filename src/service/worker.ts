@@ -1,10 +1,12 @@
 // Piscina worker entry: loads the knowledge base and builds the engine once when the
 // thread starts, then runs one extraction per task. A loading error is kept and thrown
 // from every task (the start-up ping reports it with the loader's message).
+// 'extract-json' checks the result against the response schema and serialises it here, so the
+// main thread only receives a string (see ExtractionService.extractJson).
 import { workerData } from 'piscina';
 import { createEngine, type Engine } from '../engine/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../kb/index.js';
-import type { Extraction } from '../schemas/extraction.js';
+import { type Extraction, ExtractionSchema } from '../schemas/extraction.js';
 import type { Pong, WorkerInit, WorkerTask } from './types.js';
 
 const init = (workerData ?? {}) as WorkerInit;
@@ -18,8 +20,16 @@ try {
   failure = e instanceof Error ? e : new Error(String(e));
 }
 
-export default function run(task: WorkerTask): Extraction | Pong {
+export default function run(task: WorkerTask): Extraction | Pong | string {
   if (failure || !kb || !engine) throw failure ?? new Error('engine not built');
   if (task.kind === 'ping') return { kind: 'pong', kbFiles: kb.files.length, kbLoadMs: kb.loadMs };
-  return engine.extract(task.input);
+  const out = engine.extract(task.input);
+  if (task.kind === 'extract') return out;
+  // What the response serializer (fastify-type-provider-zod) would do on the main thread.
+  const checked = ExtractionSchema.safeEncode(out);
+  if (!checked.success) {
+    const where = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('/') || '(root)'}: ${i.code}`);
+    throw new Error(`extraction outside the response schema: ${where.join('; ')}`);
+  }
+  return JSON.stringify(checked.data);
 }

@@ -321,7 +321,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       if (m.pid !== b.key || m.last - m.first < 2) continue;
       const t = tokens[m.last - 1];
       const key = t.analyses[0].key;
-      if (t.kind !== 'word' || key.length < 3 || lex.stop.has(key) || lex.particles.has(key) || idx.has('place', m.last - 1)) continue;
+      if (t.kind !== 'word' || key.length < 3 || lex.stop.has(key) || lex.common.has(key) || lex.particles.has(key) || idx.has('place', m.last - 1)) continue;
       if (!surnames.has(key)) surnames.set(key, b.key);
       else if (surnames.get(key) !== b.key) surnames.set(key, ''); // two people share it: ambiguous
     }

@@ -63,11 +63,12 @@ export function entryOf(hit: Hit | undefined): LexiconEntry | undefined {
   return p && p.kind === 'lex' ? p.entry : undefined;
 }
 
-/** Keys of the single-word phrases of a lexicon, both languages. */
-export function stopwordSet(c: Compiled, name: string): Set<string> {
+/** Keys of the single-word phrases of a lexicon, both languages (optionally only entries passing `filter`). */
+export function stopwordSet(c: Compiled, name: string, filter?: (e: LexiconEntry) => boolean): Set<string> {
   const out = new Set<string>();
   for (const lang of ['ar', 'en'] as const) {
     for (const e of c.lexicons.get(`${lang}/${name}`) ?? []) {
+      if (filter && !filter(e)) continue;
       for (const p of e.phrases) {
         const keys = phraseKeys(p);
         if (keys.length === 1) out.add(keys[0]);

@@ -18,10 +18,17 @@ export interface NameLexicons {
   stop: Set<string>;
   particles: Set<string>;
   blockers: Set<string>;
+  /** Everyday words that are not also names («يوما», «تواصل»): never an unknown name part. */
+  common: Set<string>;
 }
 
 export function nameLexicons(c: Compiled): NameLexicons {
-  return { stop: stopwordSet(c, 'stopwords'), particles: stopwordSet(c, 'name-particles'), blockers: stopwordSet(c, 'name-blockers') };
+  return {
+    stop: stopwordSet(c, 'stopwords'),
+    particles: stopwordSet(c, 'name-particles'),
+    blockers: stopwordSet(c, 'name-blockers'),
+    common: stopwordSet(c, 'common-words', (e) => e.alsoName !== true),
+  };
 }
 
 const MAX_NAME_TOKENS = 7;
@@ -75,6 +82,7 @@ export class NameParser {
     if (this.idx.has('org', k)) return false;
     if (!allowPlace && this.idx.has('place', k)) return false;
     if (t.script === 'latin') return t.cap;
+    if (this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm)) return false;
     return t.script === 'ar';
   }
 

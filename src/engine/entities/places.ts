@@ -66,7 +66,7 @@ export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demon
 }
 
 /** Place candidates from the trie matches (before overlap resolution). */
-export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>, context: Set<string>): PlaceCandidate[] {
+export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>, context: Set<string>, common: Set<string>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   const dateWords = new Set<number>();
   for (const m of matches) if (m.last - m.first === 1 && m.analysis.prefix === 0 && m.payloads.some((p) => p.kind === 'lex' && p.lexicon === 'dates')) dateWords.add(m.first);
@@ -86,10 +86,13 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     // a single word that only names small towns is more likely a common word
     const cands = ids.map((i) => c.places[i]);
     if (single && cands.every((p) => p.type === 'city' && !p.capital && p.population < (latin ? 20_000 : 5_000))) continue;
-    // Arabic: a foreign town far from the story, named by one word, needs a locative («في كان»)
+    // Arabic: a foreign town far from the story, named by one word, needs a locative («في كان»);
+    // so does any town whose name is an everyday word («في صور» but not «صور» = pictures)
     if (single && !latin) {
+      const everyday = common.has(t.analyses[0].key) || common.has(t.norm) || common.has(m.analysis.key);
       const kept = ids.filter((i) => {
         const p = c.places[i];
+        if (everyday && !p.country) return locative(doc, m.first, m.analysis.prefix);
         if (p.type !== 'city' || p.capital || p.population >= 1_000_000) return true;
         if (p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
         return locative(doc, m.first, m.analysis.prefix);

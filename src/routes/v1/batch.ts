@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ProblemError, toPointer, type FieldError } from '../../errors.js';
-import { toProblem } from '../../plugins/problems.js';
+import { loggableError, toProblem } from '../../plugins/problems.js';
+import { parseStrictJson } from '../../plugins/strict-json.js';
 import { BatchItemResultSchema, BatchRequestSchema, BatchResponseSchema, ExtractRequestSchema, type BatchItemResult } from '../../schemas/api.js';
 import { problemResponses, V1_PROBLEMS } from '../responses.js';
 import { noteText, toInput } from './input.js';
@@ -43,7 +44,7 @@ const batch: FastifyPluginAsyncZod<BatchRouteOptions> = async (app, opts) => {
       return { ...base, ok: true, result };
     } catch (err) {
       const mapped = toProblem(err, request.id, '/v1/extract/batch', pointerPrefix);
-      if (mapped.unexpected) request.log.error({ err, index }, 'batch item failed');
+      if (mapped.unexpected) request.log.error({ err: loggableError(err), index }, 'batch item failed');
       return { ...base, ok: false, error: mapped.problem };
     }
   }
@@ -96,9 +97,10 @@ const batch: FastifyPluginAsyncZod<BatchRouteOptions> = async (app, opts) => {
           } else {
             let raw: unknown;
             try {
-              raw = JSON.parse(line.text);
-            } catch {
-              const p = toProblem(new ProblemError('malformed-body', `Line ${index} is not valid JSON.`), request.id, '/v1/extract/batch');
+              raw = parseStrictJson(line.text, `Line ${index}`);
+            } catch (e) {
+              const err = e instanceof ProblemError ? e : new ProblemError('malformed-body', `Line ${index} is not valid JSON.`);
+              const p = toProblem(err, request.id, '/v1/extract/batch');
               return JSON.stringify({ index, ok: false, error: p.problem }) + '\n';
             }
             item = await one(request, raw, index, '');

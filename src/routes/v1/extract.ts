@@ -38,10 +38,17 @@ const extract: FastifyPluginAsyncZod<ExtractRouteOptions> = async (app, opts) =>
         security: [{}, { bearerAuth: [] }, { apiKeyHeader: [] }],
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const input = toInput(request.body, request.query);
       noteText(request, [input.text], opts.logArticleText);
-      return app.extraction.extract(input);
+      const service = app.extraction;
+      if (service.extractJson) {
+        // Checked against ExtractionSchema and serialised in the worker: a JSON string with a
+        // JSON content type is sent as it is (Fastify skips the response serializer for it).
+        const json = await service.extractJson(input);
+        return reply.type('application/json; charset=utf-8').send(json as never); // typed as the schema object
+      }
+      return service.extract(input);
     },
   );
 };

@@ -36,6 +36,13 @@ const v1: FastifyPluginAsync<V1Options> = async (app, { config }) => {
     });
   }
 
+  // Shed before the body is read and parsed: when the extraction queue is already full, a
+  // 256 KiB article would only be buffered to be refused (the service checks again per task).
+  app.addHook('onRequest', async () => {
+    const { queued } = app.extraction.stats();
+    if (queued >= config.MAX_QUEUE) throw new ProblemError('overloaded', `${queued} extractions are already waiting for a worker.`);
+  });
+
   const logArticleText = config.LOG_ARTICLE_TEXT;
   await app.register(extract, { bodyLimit: config.BODY_LIMIT, logArticleText });
   await app.register(batch, {

@@ -537,7 +537,7 @@ export interface operations {
                     "application/json": components["schemas"]["Extraction"];
                 };
             };
-            /** @description Invalid request (/problems/validation-error): The body or query does not match the schema; `errors` lists every offending field with its JSON Pointer. | Malformed body (/problems/malformed-body): The body could not be parsed (broken JSON, empty JSON body, bad Content-Length). */
+            /** @description Invalid request (/problems/validation-error): The body or query does not match the schema; `errors` lists every offending field with its JSON Pointer. | Malformed body (/problems/malformed-body): The body could not be parsed (broken JSON, a key repeated in one object, empty JSON body, bad Content-Length); `errors` points at a repeated key. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -626,7 +626,7 @@ export interface operations {
                     "application/x-ndjson": components["schemas"]["BatchItemResult"];
                 };
             };
-            /** @description Invalid request (/problems/validation-error): The body or query does not match the schema; `errors` lists every offending field with its JSON Pointer. | Malformed body (/problems/malformed-body): The body could not be parsed (broken JSON, empty JSON body, bad Content-Length). */
+            /** @description Invalid request (/problems/validation-error): The body or query does not match the schema; `errors` lists every offending field with its JSON Pointer. | Malformed body (/problems/malformed-body): The body could not be parsed (broken JSON, a key repeated in one object, empty JSON body, bad Content-Length); `errors` points at a repeated key. */
             400: {
                 headers: {
                     [name: string]: unknown;
