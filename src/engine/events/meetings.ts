@@ -98,6 +98,18 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
       }
       continue;
     }
+    // «وحضر اللقاء X», "Delors said at the same meeting": one person joining the encounter just told
+    if (pids.length === 1 && anaphoric(doc, h)) {
+      const prev = drafts[drafts.length - 1];
+      if (prev && [...prev.sentences].some((x) => s > x && s - x <= 3) && !prev.pids.has(pids[0])) {
+        prev.pids.add(pids[0]);
+        const sentence = doc.sentences[s];
+        prev.evidence.push(spanOf(doc, sentence.first, sentence.last, 0, 'meeting:anaphora'));
+        prev.sentences.add(s);
+        lastSentence = s;
+        continue;
+      }
+    }
     // one named person meeting an unnamed official («التقى الجبير نظيره الإيطالي»), or visiting a place
     const single = pids.length === 1 && !entryOf(h)?.weak && (actors.unnamedOfficials.has(s) || (typeOf(h) === 'visit' && placesBySentence.has(s)));
     if ((pids.length < 2 && !single) || pids.length > MAX_PARTICIPANTS) continue;
@@ -209,6 +221,15 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
     if (d.duration) m.duration = d.duration;
     return m;
   });
+}
+
+/** "the meeting", "the same talks", «اللقاء», «الاجتماع»: a trigger that refers back to an encounter already told. */
+function anaphoric(doc: Doc, h: Hit): boolean {
+  const t = doc.tokens[h.first];
+  if (t.script === 'ar') return h.prefix === 0 && t.analyses[0].article && t.norm.length > 4;
+  const prev = doc.tokens[h.first - 1];
+  const prev2 = doc.tokens[h.first - 2];
+  return !!prev && (prev.norm === 'the' || prev.norm === 'that' || prev.norm === 'same' || prev.norm === 'this') && (prev.norm !== 'same' || prev2?.norm === 'the');
 }
 
 function typeOf(h: Hit): MeetingType {
