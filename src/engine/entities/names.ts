@@ -128,6 +128,12 @@ export class NameParser {
         continue;
       }
       if (this.isParticle(last)) {
+        // "al-Attiya", "bin-Salman": particle, hyphen, word
+        const h = this.tok(last + 1);
+        if (h && h.norm === '-' && !h.spaceBefore && this.tok(last + 2)?.kind === 'word' && !this.tok(last + 2)!.spaceBefore) {
+          last += 3;
+          continue;
+        }
         if (this.nameWord(last + 1, true) || this.isParticle(last + 1)) {
           last += 1;
           continue;

@@ -139,7 +139,15 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
         draft.place = locations.idOf.get(p.place.index);
       }
     }
-    if (draft.placeScore < 3 && dateline) {
+    // no place in the sentence: a town or building the previous sentence went to ("a mission to Washington")
+    if (draft.placeScore < 3) {
+      const near = nearestPlaceBefore(doc, places, sentence.first, s - 1);
+      if (near) {
+        draft.place = locations.idOf.get(near.place.index);
+        draft.placeScore = 2.8;
+      }
+    }
+    if (draft.placeScore < 2.8 && dateline) {
       draft.place = locations.idOf.get(dateline.place.index);
       draft.placeScore = 2.5;
     }
@@ -257,6 +265,25 @@ function nearestBefore(dates: DateExpr[], tok: number): DateExpr | undefined {
     else hi = mid;
   }
   return lo > 0 ? dates[lo - 1] : undefined;
+}
+
+/** The last town or building named after a locative or "to" before token `before`, from sentence `minSentence` on. */
+function nearestPlaceBefore(doc: Doc, places: PlaceMention[], before: number, minSentence: number): PlaceMention | undefined {
+  let lo = 0;
+  let hi = places.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (places[mid].first < before) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
+    const p = places[i];
+    if (doc.tokens[p.first].sentence < minSentence) break;
+    if (p.place.type !== 'city' && p.place.type !== 'facility') continue;
+    const prev = doc.tokens[p.first - 1];
+    if (prev && (LOCATIVE.has(prev.norm) || prev.norm === 'to' || prev.norm === 'الي')) return p;
+  }
+  return undefined;
 }
 
 /** «الرياض - واس», "MOSCOW (Reuters) -": a place opening the article. */
