@@ -181,6 +181,8 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   };
   const titleBefore = new Map<number, TitleUse>();
   for (const t of titles) {
+    // «شارع الملك فهد», "King Fahd Causeway": the name of a thing
+    if (t.first > 0 && tokens[t.first].script === 'ar' && lex.blockers.has(tokens[t.first - 1].analyses[0].key)) continue;
     const n = parser.nameAt(t.nameStart, !t.weak);
     if (n) {
       pushCand({ ...n, rule: `${n.rule}+title`, priority: 1, confidence: Math.max(n.confidence, 0.85) });

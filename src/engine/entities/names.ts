@@ -76,7 +76,7 @@ export class NameParser {
     if (!t || t.kind !== 'word') return false;
     if (t.norm.length < 2) return false;
     if (this.isStop(k)) return false;
-    if (this.idx.has('given', k)) return true;
+    if (this.givenAt(k) || (t.script === 'latin' && this.idx.has('given', k))) return true;
     if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k)) return false;
     if (this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:honorifics', k) || this.idx.has('lex:counterpart', k)) return false;
     if (this.idx.has('org', k)) return false;
