@@ -89,9 +89,9 @@ describe('engine: pathological inputs', () => {
   });
 
   // Linear, not just bounded: 4x the input (from half the issue's size to twice it, both large
-  // enough to be past cache and young-generation effects) may take at most 10x longer
+  // enough to be past cache and young-generation effects) may take at most 12x longer
   // (linear: 4x; a quadratic stage: 16x). The fastest of three runs counts; a failing ratio is
-  // measured once more (other test files share the CPU); times under 50 ms are not judged.
+  // measured up to twice more (other test files share the CPU); times under 50 ms are not judged.
   const SCALING = ['one letter repeated', 'meeting trigger repeated', 'meeting trigger + title repeated', 'resolution list, security council (ar)', 'resolution list (en)', 'resolution symbols', 'nested brackets', 'nested mixed brackets', 'name particles repeated', 'titles repeated', 'dates repeated', 'dots', 'quotes', 'one huge arabic token'];
   it.each(SCALING)('%s: time grows linearly with the input', (name) => {
     const full = pathologicalSize(name);
@@ -106,7 +106,7 @@ describe('engine: pathological inputs', () => {
       return { small, large, ratio: large > 50 ? large / Math.max(small, 1) : 0 };
     };
     let r = ratio();
-    if (r.ratio >= 10) r = ratio();
-    expect(r.ratio, `${name}: ${r.small.toFixed(1)} ms at n/2, ${r.large.toFixed(1)} ms at 2n (n=${full})`).toBeLessThan(10);
+    for (let retry = 0; retry < 2 && r.ratio >= 12; retry++) r = ratio();
+    expect(r.ratio, `${name}: ${r.small.toFixed(1)} ms at n/2, ${r.large.toFixed(1)} ms at 2n (n=${full})`).toBeLessThan(12);
   }, 60_000);
 });
