@@ -58,12 +58,17 @@ function lexicon(kb: KnowledgeBase, lang: 'ar' | 'en', name: string): LexiconEnt
   return kb.lexicons.get(`${lang}/${name}`)?.entries ?? [];
 }
 
+/** Lexicons read as word sets (see entities/lexicons.ts stopwordSet), not matched as phrases. */
+const SET_LEXICONS = new Set(['stopwords', 'place-stopwords', 'common-words', 'name-particles', 'name-blockers']);
+
 export function compile(kb: KnowledgeBase): Compiled {
   const t0 = performance.now();
   const trie = new TokenTrie<Payload>();
   const lexicons = new Map<string, LexiconEntry[]>();
   for (const [key, file] of kb.lexicons) {
     lexicons.set(key, file.entries);
+    // word lists consulted as sets (function words, particles, common words) stay out of the automaton
+    if (SET_LEXICONS.has(file.lexicon)) continue;
     for (const entry of file.entries) {
       for (const phrase of entry.phrases) {
         if (file.lexicon === 'resolution-words') trie.add(phrase, { kind: 'res', word: entry as unknown as ResWord });

@@ -69,6 +69,18 @@ function normalizedOf(c: number, ch: string): string {
   return v;
 }
 
+const UNKNOWN = -2;
+const DROPPED = -1;
+const MULTI = -3;
+/** Per-code-unit results of normalizeUnit, filled lazily (UNKNOWN until first seen). */
+const FAST = new Int32Array(65536).fill(UNKNOWN);
+function fastEntry(c: number): number {
+  const v = normalizedOf(c, String.fromCharCode(c));
+  if (v.length === 0) return DROPPED;
+  if (v.length === 1) return v.charCodeAt(0);
+  return MULTI;
+}
+
 export interface NormalizedText {
   /** The normalised view. */
   norm: string;
@@ -89,8 +101,17 @@ export function normalizeText(text: string): NormalizedText {
       toOrig[n++] = i;
       continue;
     }
+    // one table lookup per code unit: -1 dropped, >= 0 the single normalised unit, MULTI: several
+    let f = FAST[c];
+    if (f === UNKNOWN) f = FAST[c] = fastEntry(c);
+    if (f === DROPPED) continue;
+    if (f >= 0) {
+      if (n >= out.length) [out, toOrig] = grow(out, toOrig, 1);
+      out[n] = f;
+      toOrig[n++] = i;
+      continue;
+    }
     const mapped = normalizedOf(c, text[i]);
-    if (mapped.length === 0) continue;
     if (n + mapped.length > out.length) [out, toOrig] = grow(out, toOrig, mapped.length);
     for (let k = 0; k < mapped.length; k++) {
       out[n] = mapped.charCodeAt(k);

@@ -71,7 +71,9 @@ const EN_ABBREVIATIONS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'pres', 'amb', 'rev', 'hon', 'ft', 'mt',
 ]);
 
-const DIACRITIC_OR_TATWEEL = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/;
+function isDiacriticOrTatweel(c: number): boolean {
+  return (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) || c === 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c === 0x0640;
+}
 
 export function tokenize(text: string, norm: string, toOrig: Int32Array): { tokens: Token[]; sentences: Sentence[] } {
   const tokens: Token[] = [];
@@ -103,7 +105,7 @@ export function tokenize(text: string, norm: string, toOrig: Int32Array): { toke
     const start = toOrig[i];
     let end = toOrig[j - 1] + 1;
     // keep trailing diacritics/tatweel (dropped from the view) inside the token
-    while (end < text.length && DIACRITIC_OR_TATWEEL.test(text[end]) && (j >= n || toOrig[j] > end)) end++;
+    while (end < text.length && isDiacriticOrTatweel(text.charCodeAt(end)) && (j >= n || toOrig[j] > end)) end++;
     const word = norm.slice(i, j);
     const script: Script = cls === C.Arabic ? 'ar' : cls === C.Latin ? 'latin' : 'other';
     const kind: TokenKind = cls === C.Digit ? 'number' : cls === C.Other ? 'punct' : 'word';
@@ -117,7 +119,7 @@ export function tokenize(text: string, norm: string, toOrig: Int32Array): { toke
       norm: word,
       kind,
       script,
-      cap: first >= 65 && first <= 90 ? true : kind === 'word' && script === 'latin' && text[start] !== text[start].toLowerCase(),
+      cap: first >= 65 && first <= 90 ? true : kind === 'word' && script === 'latin' && first >= 0x80 && text[start] !== text[start].toLowerCase(),
       sentence: 0,
       spaceBefore: sawSpace,
       lineBefore: sawLine,
