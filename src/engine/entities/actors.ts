@@ -217,6 +217,8 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (t.script === 'latin' && !t.cap) continue;
     if (h.prefix > 0 || t.analyses[0].article) continue; // «وجود» is not و + «جود»; «الرياض» is not «رياض»
     if (parser.collides(h.first) && !parser.strongNext(h.last)) continue;
+    // «حسن الجوار», «حسن النوايا»: a given name that is also an everyday word, before an «ال» word, is a phrase
+    if (t.script === 'ar' && lex.commonNames.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
     const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2);
     if (last - h.first < 2) continue;

@@ -20,6 +20,8 @@ export interface NameLexicons {
   blockers: Set<string>;
   /** Everyday words that are not also names («يوما», «تواصل»): never an unknown name part. */
   common: Set<string>;
+  /** Everyday words that are also given names («حسن», «سلام», «أمل»). */
+  commonNames: Set<string>;
 }
 
 export function nameLexicons(c: Compiled): NameLexicons {
@@ -28,6 +30,7 @@ export function nameLexicons(c: Compiled): NameLexicons {
     particles: stopwordSet(c, 'name-particles'),
     blockers: stopwordSet(c, 'name-blockers'),
     common: stopwordSet(c, 'common-words', (e) => e.alsoName !== true),
+    commonNames: stopwordSet(c, 'common-words', (e) => e.alsoName === true),
   };
 }
 
@@ -156,8 +159,10 @@ export class NameParser {
           continue;
         }
       }
-      // «واتفق», «وقال»: a conjunction starts a new clause, not a surname
+      // «واتفق», «وقال»: a conjunction starts a new clause, not a surname; «للإغاثة», «بالرياض»:
+      // a preposition with the article never continues a name
       if (t.script === 'ar' && t.norm.startsWith('و') && t.analyses.length > 1) break;
+      if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
       if (unknown < maxUnknown && (this.nameWord(last) || (t.script === 'latin' && t.cap && this.givenAt(first) && this.minorPlace(last)))) {
         unknown++;
         last++;
