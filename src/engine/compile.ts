@@ -50,6 +50,8 @@ export interface Compiled {
   lexicons: Map<string, LexiconEntry[]>;
   /** Last word of every multi-word alias -> people who carry it («هادي» -> Hadi, "Reagan" -> Ronald Reagan). */
   surnames: Map<string, number[]>;
+  /** Every alias (its keys joined by spaces) -> people: for spellings the automaton cannot see ("Trumps"). */
+  aliases: Map<string, number[]>;
   kb: KnowledgeBase;
   buildMs: number;
 }
@@ -123,11 +125,16 @@ export function compile(kb: KnowledgeBase): Compiled {
     for (const lang of ['en', 'ar'] as const) for (const n of p.names[lang]) trie.add(n, { kind: 'place', place: index, lang });
   }
   const surnames = new Map<string, number[]>();
+  const aliases = new Map<string, number[]>();
   kb.people.forEach((p, person) => {
     for (const lang of ['en', 'ar'] as const) {
       for (const n of p.names[lang]) {
         trie.add(n, { kind: 'person', person, lang });
         const keys = phraseKeys(n);
+        const joined = keys.join(' ');
+        const same = aliases.get(joined);
+        if (!same) aliases.set(joined, [person]);
+        else if (!same.includes(person)) same.push(person);
         if (keys.length < 2) continue;
         const last = keys[keys.length - 1];
         let list = surnames.get(last);
@@ -165,6 +172,7 @@ export function compile(kb: KnowledgeBase): Compiled {
     organizations: kb.organizations,
     lexicons,
     surnames,
+    aliases,
     kb,
     buildMs: performance.now() - t0,
   };

@@ -290,7 +290,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     const before = titleBefore.get(k.first);
     if (kb === undefined) {
       // «الرئيس هادي», «الملك سلمان», "President Reagan": a surname of a known person holding that office
-      kb = bySurname(c, doc, k.first, k.last, before?.role);
+      kb = bySurname(c, doc, k.first, k.last, before?.role) ?? byPossessive(c, doc, k.first, k.last);
       // a lone given name after a title («الرئيس فرانسوا …» cut short) is not a name on its own
       if (kb === undefined && k.last - k.first === 1 && parser.givenAt(k.first)) continue;
     }
@@ -299,6 +299,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
         ? kbBuilder(kb)
         : getBuilder(`name:${nameKey(doc, k.first, k.last)}`, () => ({ key: `name:${nameKey(doc, k.first, k.last)}`, type: 'person', textRoles: [], spans: [], confidence: 0, firstTok: k.first, lastTok: k.last }));
     b.spans.push(span);
+    (b.names ??= []).push(span);
     b.confidence = Math.max(b.confidence, k.confidence);
     const pid = b.key;
     mentions.push({ pid, first: k.first, last: k.last, sentence: tokens[k.first].sentence, span, via: 'name' });
@@ -339,6 +340,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (!target || target === b.key || key.includes(' ')) continue;
     const into = builders.get(target)!;
     into.spans.push(...b.spans);
+    (into.names ??= []).push(...(b.names ?? []));
     for (const r of b.textRoles) addRole(into, r);
     into.confidence = Math.max(into.confidence, b.confidence);
     mergedInto.set(b.key, target);
@@ -460,6 +462,17 @@ function bySurname(c: Compiled, doc: Doc, first: number, last: number, role: Tex
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+/** "Donald Trumps", "Bashar al-Assads": a known name with a possessive s that lost its apostrophe. */
+function byPossessive(c: Compiled, doc: Doc, first: number, last: number): number | undefined {
+  const t = doc.tokens[last - 1];
+  if (t.script !== 'latin' || !t.norm.endsWith('s') || t.norm.length < 4) return undefined;
+  const keys: string[] = [];
+  for (let i = first; i < last - 1; i++) keys.push(doc.tokens[i].norm);
+  keys.push(t.norm.slice(0, -1));
+  const people = c.aliases.get(keys.join(' '));
+  return people && people.length === 1 ? people[0] : undefined;
+}
+
 /** The last mention starting before token `before`, in the same or the previous sentence (mentions sorted). */
 function lastMentionBefore(mentions: PersonMention[], before: number, sentence: number): PersonMention | undefined {
   let lo = 0;
@@ -492,6 +505,8 @@ interface Builder {
   org?: number;
   textRoles: TextRole[];
   spans: Span[];
+  /** Spans that are names (not titles or counterparts): the display name comes from these. */
+  names?: Span[];
   confidence: number;
   firstTok?: number;
   lastTok?: number;
@@ -587,7 +602,7 @@ function toParticipant(c: Compiled, doc: Doc, b: Builder, id: string): Participa
     };
   }
   // a name the knowledge base does not know: the longest written form is the display name
-  const longest = b.spans.reduce((x, y) => (y.text.length > x.text.length ? y : x)).text;
+  const longest = (b.names?.length ? b.names : b.spans).reduce((x, y) => (y.text.length > x.text.length ? y : x)).text;
   const country = roles.find((r) => r.country)?.country;
   const lang = /[\u0600-\u06ff]/.test(longest) ? 'ar' : 'en';
   return {

@@ -126,7 +126,7 @@ export class NameParser {
       const t = this.tok(last)!;
       if (t.sentence !== t0.sentence || (t.script !== t0.script && t.kind === 'word')) break;
       // English: hyphenated and glued parts ("al-Jubeir", "Ould-Cheikh")
-      if (t.kind === 'punct' && t.norm === '-' && !t.spaceBefore && this.tok(last + 1) && !this.tok(last + 1)!.spaceBefore && this.tok(last + 1)!.kind === 'word') {
+      if (t.kind === 'punct' && t.norm === '-' && !t.spaceBefore && this.tok(last + 1) && !this.tok(last + 1)!.spaceBefore && this.tok(last + 1)!.kind === 'word' && (this.tok(last + 1)!.script !== 'latin' || this.tok(last + 1)!.cap)) {
         last += 2;
         continue;
       }
