@@ -61,7 +61,18 @@ function locative(doc: Doc, k: number, prefix: number): boolean {
 /** Countries named in the article (by name or demonym): the context for towns. */
 export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demonyms: Set<string>): Set<string> {
   const out = new Set(demonyms);
-  for (const m of matches) for (const p of m.payloads) if (p.kind === 'place' && c.places[p.place].country) out.add(c.places[p.place].country!);
+  for (const m of matches) {
+    // only unambiguous names: «عمان» (Oman or Amman) says nothing about the context
+    let code: string | undefined;
+    let single = true;
+    for (const p of m.payloads) {
+      if (p.kind !== 'place') continue;
+      const cc = c.places[p.place].country ?? `city:${c.places[p.place].countryCode ?? ''}`;
+      if (code === undefined) code = cc;
+      else if (code !== cc) single = false;
+    }
+    if (code && single && !code.startsWith('city:')) out.add(code);
+  }
   return out;
 }
 
@@ -109,10 +120,15 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
 /** Chooses one place per mention, using countries already evident in the article. */
 export function resolvePlaces(doc: Doc, c: Compiled, chosen: PlaceCandidate[], demonymCountries: Set<string>): PlaceMention[] {
   const context = new Set<string>(demonymCountries);
+  // countries named without ambiguity (by name or demonym)
+  const strict = new Set<string>(demonymCountries);
   for (const cand of chosen) {
     for (const i of cand.places) {
       const p = c.places[i];
-      if (p.country && cand.places.length === 1) context.add(p.country);
+      if (p.country && cand.places.length === 1) {
+        context.add(p.country);
+        strict.add(p.country);
+      }
     }
   }
   const out: PlaceMention[] = [];
@@ -129,6 +145,11 @@ export function resolvePlaces(doc: Doc, c: Compiled, chosen: PlaceCandidate[], d
       else if (p.type === 'region') score += 5;
       if (p.capital) score += 60;
       if (p.countryCode && context.has(p.countryCode)) score += 100;
+      // «عمان»: the country Oman, or Amman when the story is about Jordan and Oman is not named otherwise
+      if (p.country && cand.places.length > 1 && !strict.has(p.country)) {
+        const rival = cand.places.some((j) => j !== i && c.places[j].capital && c.places[j].countryCode && strict.has(c.places[j].countryCode!));
+        if (rival) score -= 1000;
+      }
       if (score > bestScore || (score === bestScore && best && p.id < best.id)) {
         best = p;
         bestScore = score;
