@@ -311,10 +311,11 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     // an apposition, not «… ووزير الخارجية» (a conjunction starts the next person)
     const ta0 = titleAt.get(after);
     const ta = ta0 && !(ta0.first === ta0.hit.first && ta0.hit.prefix > 0) ? ta0 : undefined;
-    if (ta && !ta.weak) {
+    if (ta) {
+      // «جيم جيفري المسؤول عن الملف السوري»: even a generic title after a name describes that person
       addRole(b, ta.role);
       ta.nameStart = -1; // used
-    } else if (ta) ta.nameStart = -1;
+    }
     if (before) before.nameStart = -1;
   }
 

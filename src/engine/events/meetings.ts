@@ -204,13 +204,17 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
   }
   const locById = new Map(locations.items.map((l) => [l.id, l]));
   merged.sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
+  const countryOf = new Map(actors.participants.map((p) => [p.id, p.country]));
   return merged.map((d, i) => {
     const topics: string[] = [];
+    // the participants' own countries are who they are, not what they discussed
+    const own = new Set([...d.pids].map((id) => countryOf.get(id)).filter((x): x is string => !!x));
     for (const s of d.sentences) {
       for (const p of placesBySentence.get(s) ?? []) {
         const id = locations.idOf.get(p.place.index);
         if (!id || id === d.place) continue;
         const l = locById.get(id)!;
+        if (l.type === 'country' && l.countryCode && own.has(l.countryCode)) continue;
         if ((l.type === 'country' || l.type === 'territory' || l.type === 'region') && !topics.includes(l.name)) topics.push(l.name);
       }
       for (const r of resBySentence.get(s) ?? []) if (!topics.includes(r)) topics.push(r);
