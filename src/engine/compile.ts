@@ -131,10 +131,13 @@ export function compile(kb: KnowledgeBase): Compiled {
       for (const n of p.names[lang]) {
         trie.add(n, { kind: 'person', person, lang });
         const keys = phraseKeys(n);
-        const joined = keys.join(' ');
-        const same = aliases.get(joined);
-        if (!same) aliases.set(joined, [person]);
-        else if (!same.includes(person)) same.push(person);
+        // the alias and its leading parts of two words or more («إسماعيل ولد الشيخ» of «… أحمد»)
+        for (let len = Math.min(2, keys.length); len <= keys.length; len++) {
+          const joined = (len === keys.length ? '' : 'prefix:') + keys.slice(0, len).join(' ');
+          const same = aliases.get(joined);
+          if (!same) aliases.set(joined, [person]);
+          else if (!same.includes(person)) same.push(person);
+        }
         if (keys.length < 2) continue;
         const last = keys[keys.length - 1];
         let list = surnames.get(last);

@@ -290,7 +290,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     const before = titleBefore.get(k.first);
     if (kb === undefined) {
       // «الرئيس هادي», «الملك سلمان», "President Reagan": a surname of a known person holding that office
-      kb = bySurname(c, doc, k.first, k.last, before?.role) ?? byPossessive(c, doc, k.first, k.last);
+      kb = bySurname(c, doc, k.first, k.last, before?.role) ?? byPossessive(c, doc, k.first, k.last) ?? byPrefix(c, doc, k.first, k.last);
       // a lone given name after a title («الرئيس فرانسوا …» cut short) is not a name on its own
       if (kb === undefined && k.last - k.first === 1 && parser.givenAt(k.first)) continue;
     }
@@ -461,6 +461,15 @@ function bySurname(c: Compiled, doc: Doc, first: number, last: number, role: Tex
     activeRoles(c.people[i], doc.date).some((r) => !role || ((role.office === 'official' || r.office === role.office) && (!role.country || r.country === role.country))),
   );
   return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** «إسماعيل ولد الشيخ»: the leading words (two or more) of exactly one known person's name. */
+function byPrefix(c: Compiled, doc: Doc, first: number, last: number): number | undefined {
+  if (last - first < 2) return undefined;
+  const keys: string[] = [];
+  for (let i = first; i < last; i++) if (doc.tokens[i].kind === 'word') keys.push(doc.tokens[i].analyses[0].key);
+  const people = c.aliases.get(`prefix:${keys.join(' ')}`);
+  return people && people.length === 1 ? people[0] : undefined;
 }
 
 /** "Donald Trumps", "Bashar al-Assads": a known name with a possessive s that lost its apostrophe. */

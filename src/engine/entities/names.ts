@@ -163,7 +163,7 @@ export class NameParser {
       // a preposition with the article never continues a name
       if (t.script === 'ar' && t.norm.startsWith('و') && t.analyses.length > 1) break;
       if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
-      if (unknown < maxUnknown && (this.nameWord(last) || (t.script === 'latin' && t.cap && this.givenAt(first) && this.minorPlace(last)))) {
+      if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' || t.cap) && this.givenAt(first) && this.minorPlace(last)))) {
         unknown++;
         last++;
         continue;
