@@ -196,7 +196,9 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (a < 0 || !parser.nameWord(a) || !parser.nameWord(a + 1) || !parser.bareWord(a) || !parser.bareWord(a + 1)) continue;
     if (tokens[a].sentence !== tokens[t.first].sentence || (a > 0 && !parser.boundaryAt(a) && tokens[a - 1].kind !== 'punct')) continue;
     if (a > 0 && tokens[a - 1].kind !== 'punct' && !idx.has('lex:meeting-triggers', a - 1) && !idx.has('lex:speech-verbs', a - 1)) continue;
-    pushCand({ first: a, last: t.first, prefix: 0, rule: 'name:before-title', confidence: 0.65, priority: 2 });
+    const g = idx.at('given', a);
+    const prefix = g && g.prefix === 1 && tokens[a].norm.startsWith('و') ? 1 : 0;
+    pushCand({ first: a, last: t.first, prefix, rule: 'name:before-title', confidence: 0.65, priority: 2 });
   }
   // "Mr Blair", "Dr Sands", «السيد جيم جيفري»
   for (const h of idx.all('lex:honorifics')) {
@@ -211,14 +213,22 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     const last = parser.extend(h.last - 1, 0);
     cands.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: pickPerson(c, kbs, doc.date), priority: 0 });
   }
+  // after «و»: a name continues with a bare word or a known name part («وقاسم سلام», «وعادل الجبير»)
+  const listedName = (k: number) => parser.nameWord(k) && (parser.bareWord(k) || parser.strongNext(k) || idx.has('person', k));
   for (const h of idx.all('given')) {
     if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous)) continue;
     const t = tokens[h.first];
     if (t.script === 'latin' && !t.cap) continue;
-    if (h.prefix > 0 || t.analyses[0].article) continue; // «وجود» is not و + «جود»; «الرياض» is not «رياض»
+    if (t.analyses[0].article) continue; // «الرياض» is not «رياض»
+    // «وفهد كفاين»: in a list of names the conjunction is glued on; «وجود» is not و + «جود» (ambiguous)
+    if (h.prefix > 0 && !(h.prefix === 1 && t.norm.startsWith('و') && listedName(h.last))) continue;
+    if (h.prefix > 0) {
+      const stem = t.analyses.find((a) => a.prefix === h.prefix)?.key ?? '';
+      if (lex.stop.has(stem) || lex.common.has(stem) || lex.commonNames.has(stem)) continue; // «وعلى», «وحسن»
+    }
     if (parser.collides(h.first) && !parser.strongNext(h.last)) continue;
     // «حسن الجوار», «حسن النوايا»: a given name that is also an everyday word, before an «ال» word, is a phrase
-    if (t.script === 'ar' && lex.commonNames.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
+    if (t.script === 'ar' && lex.phraseHeads.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
     const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2);
     if (last - h.first < 2) continue;

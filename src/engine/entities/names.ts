@@ -22,6 +22,8 @@ export interface NameLexicons {
   common: Set<string>;
   /** Everyday words that are also given names («حسن», «سلام», «أمل»). */
   commonNames: Set<string>;
+  /** Names that before an «ال» noun start a phrase («حسن الجوار»). */
+  phraseHeads: Set<string>;
 }
 
 export function nameLexicons(c: Compiled): NameLexicons {
@@ -31,6 +33,7 @@ export function nameLexicons(c: Compiled): NameLexicons {
     blockers: stopwordSet(c, 'name-blockers'),
     common: stopwordSet(c, 'common-words', (e) => e.alsoName !== true),
     commonNames: stopwordSet(c, 'common-words', (e) => e.alsoName === true),
+    phraseHeads: stopwordSet(c, 'common-words', (e) => e.headsPhrase === true),
   };
 }
 
@@ -51,6 +54,9 @@ export class NameParser {
   minorPlace(k: number): boolean {
     const h = this.idx.at('place', k);
     if (!h || h.last !== k + 1 || !this.c) return false;
+    const t = this.tok(k)!;
+    // Arabic: only «ال» family names («الأحمدي»), never an everyday word («كان»)
+    if (t.script === 'ar' && (!t.analyses[0].article || h.prefix > 0 || this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm))) return false;
     return h.payloads.every((p) => p.kind === 'place' && !this.c!.places[p.place].country && !this.c!.places[p.place].capital && this.c!.places[p.place].population < 500_000);
   }
 
