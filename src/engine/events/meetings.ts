@@ -160,6 +160,13 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
     if (date?.future && date === inSentence) draft.planned = true;
     for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(tokens[k].norm)) draft.planned = true;
     draft.duration = findDuration(doc, idx, sentence.first, sentence.last);
+    // "Blair held talks with Sharon and Abbas", "meetings with Bush, Shultz and Baldrige, Clark said":
+    // one encounter per person met
+    const pairs = bilateral(doc, actors, h, s, persons);
+    if (pairs) {
+      for (const [subject, other] of pairs) drafts.push({ ...draft, pids: new Set([subject, other]), evidence: [...draft.evidence], sentences: new Set(draft.sentences), topics: [] });
+      continue;
+    }
     drafts.push(draft);
   }
 
@@ -242,6 +249,38 @@ function anaphoric(doc: Doc, h: Hit): boolean {
   const prev = doc.tokens[h.first - 1];
   const prev2 = doc.tokens[h.first - 2];
   return !!prev && (prev.norm === 'the' || prev.norm === 'that' || prev.norm === 'same' || prev.norm === 'this') && (prev.norm !== 'same' || prev2?.norm === 'the');
+}
+
+/** English "X met with A, B and C": the people after "with" each met the others of the sentence. */
+function bilateral(doc: Doc, actors: ActorResult, h: Hit, s: number, persons: Set<string>): Array<[string, string]> | undefined {
+  const tokens = doc.tokens;
+  if (tokens[h.first].script !== 'latin') return undefined;
+  let withAt = -1;
+  for (let k = h.last; k < Math.min(tokens.length, h.last + 3); k++) if (tokens[k].norm === 'with') withAt = k;
+  if (withAt < 0) return undefined;
+  const sentence = doc.sentences[s];
+  let end = sentence.last;
+  for (let k = withAt + 1; k < sentence.last; k++) if (actors.index.has('lex:speech-verbs', k) || tokens[k].norm === ';') { end = k; break; }
+  const objects: string[] = [];
+  const subjects: string[] = [];
+  // mentions are sorted by position: visit only this sentence's
+  let lo = 0;
+  let hi = actors.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (actors.mentions[mid].first < sentence.first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < actors.mentions.length && actors.mentions[i].first < sentence.last; i++) {
+    const m = actors.mentions[i];
+    if (m.sentence !== s || !persons.has(m.pid)) continue;
+    if (m.first > withAt && m.first < end) {
+      if (!objects.includes(m.pid)) objects.push(m.pid);
+    } else if (!subjects.includes(m.pid)) subjects.push(m.pid);
+  }
+  const subject = subjects.filter((x) => !objects.includes(x));
+  if (objects.length < 2 || subject.length !== 1) return undefined;
+  return objects.map((o) => [subject[0], o] as [string, string]);
 }
 
 function typeOf(h: Hit): MeetingType {
