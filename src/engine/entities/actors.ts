@@ -60,6 +60,9 @@ interface Candidate extends NameSpan {
   priority: number;
 }
 
+/** Offices whose title is often followed by whom the holder serves («مبعوث الأمين العام»). */
+const DESCRIBED_BY_TITLE = new Set(['envoy', 'spokesperson', 'ambassador', 'official', 'minister']);
+
 const TITLE_ONLY_OFFICES = new Set(['head-of-state', 'head-of-government', 'foreign-minister', 'crown-prince', 'vice-president', 'defence-minister', 'supreme-leader', 'secretary-general', 'high-representative']);
 
 const lexCache = new WeakMap<Compiled, NameLexicons>();
@@ -107,6 +110,9 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
         }
       }
     }
+    // a title right after an envoy's or spokesman's title describes it («مبعوث الأمين العام»)
+    const last0 = titles[titles.length - 1];
+    const chained = last0 && last0.last === first && DESCRIBED_BY_TITLE.has(last0.role.office) ? last0 : undefined;
     // modifiers after the title: «الروسي», «خارجية روسيا», «للأمم المتحدة», "of Russia"
     for (let step = 0; step < 3 && pos < tokens.length; step++) {
       const d = idx.at('demonym', pos);
@@ -133,7 +139,27 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
         pos = o.last;
         continue;
       }
+      // an envoy's or ambassador's posting: «إلى اليمن», «لدى اليمن», "to Syria"
+      const posted = chained?.role.office ?? role.office;
+      if ((posted === 'envoy' || posted === 'ambassador') && /^(الي|لدي|في|to|in)$/.test(tokens[pos].norm) && idx.at('place', pos + 1)) {
+        pos = idx.at('place', pos + 1)!.last;
+        continue;
+      }
       break;
+    }
+    // «مبعوث الأمين العام للأمم المتحدة», "spokesman for the Secretary-General": the second title
+    // describes the first, and the name that follows belongs to the first
+    const prevTitle = chained;
+    if (prevTitle) {
+      prevTitle.role.organization ??= role.organization;
+      prevTitle.role.country ??= role.country;
+      prevTitle.last = pos;
+      let ns = pos;
+      while (idx.at('lex:honorifics', ns)) ns = idx.at('lex:honorifics', ns)!.last;
+      prevTitle.nameStart = ns;
+      prevTitle.role.titleText = doc.text.slice(tokens[prevTitle.first].start, tokens[Math.max(prevTitle.first, pos - 1)].end);
+      titleEnd = Math.max(titleEnd, pos);
+      continue;
     }
     if (e.needsCountry && !role.country) continue;
     // «وزير الثروة السمكية محمد …»: the portfolio comes before the name
