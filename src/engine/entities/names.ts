@@ -232,6 +232,10 @@ export class NameParser {
     if (strong && t.script === 'latin' && this.nameWord(k)) {
       return { first: k, last: this.extend(k, 2), prefix: 0, rule: 'name:after-title', confidence: 0.75 };
     }
+    // "former central bank governor Haruo Maekawa": in English even a generic title before two capitalised words
+    if (t.script === 'latin' && this.nameWord(k) && this.nameWord(k + 1) && !this.tok(k + 1)!.lineBefore) {
+      return { first: k, last: this.extend(k, 2), prefix: 0, rule: 'name:after-title', confidence: 0.65 };
+    }
     return undefined;
   }
 }
