@@ -111,7 +111,9 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
       }
     }
     // one named person meeting an unnamed official («التقى الجبير نظيره الإيطالي»), or visiting a place
-    const single = pids.length === 1 && !entryOf(h)?.weak && (actors.unnamedOfficials.has(s) || (typeOf(h) === 'visit' && placesBySentence.has(s)));
+    const single =
+      pids.length === 1 &&
+      ((!entryOf(h)?.weak && actors.unnamedOfficials.has(s)) || (typeOf(h) === 'visit' && visitPlace(doc, h, placesBySentence.get(s) ?? [])));
     if ((pids.length < 2 && !single) || pids.length > MAX_PARTICIPANTS) continue;
     lastSentence = s;
     const sentence = doc.sentences[s];
@@ -281,6 +283,17 @@ function bilateral(doc: Doc, actors: ActorResult, h: Hit, s: number, persons: Se
   const subject = subjects.filter((x) => !objects.includes(x));
   if (objects.length < 2 || subject.length !== 1) return undefined;
   return objects.map((o) => [subject[0], o] as [string, string]);
+}
+
+/** «زيارة … لموسكو», "visited Lithuania": a place the visit goes to, after the trigger. */
+function visitPlace(doc: Doc, h: Hit, places: PlaceMention[]): boolean {
+  for (const p of places) {
+    if (p.first < h.last || p.first - h.last > 25) continue;
+    const prev = doc.tokens[p.first - 1];
+    const glued = p.span.start > doc.tokens[p.first].start; // «لموسكو», «بموسكو»
+    if (glued || (prev && /^(الي|في|to|in)$/.test(prev.norm)) || p.first === h.last) return true;
+  }
+  return false;
 }
 
 function typeOf(h: Hit): MeetingType {
