@@ -9,7 +9,7 @@ import { detectLanguage } from './lang/detect.js';
 import type { TrieMatch } from './match/trie.js';
 import { findResolutions } from './entities/resolutions.js';
 import { resolutionItems } from './entities/resolution-items.js';
-import { countryContext, placeCandidates, resolvePlaces, type PlaceMention } from './entities/places.js';
+import { contextualCandidates, countryContext, placeCandidates, resolvePlaces, type PlaceMention } from './entities/places.js';
 import { findActors, type ActorResult } from './entities/actors.js';
 import { findMeetings } from './events/meetings.js';
 import { filterSpans } from './match/overlaps.js';
@@ -60,7 +60,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const taken = new Uint8Array(doc.tokens.length);
       for (const s of actors.blocking) for (let k = s.first; k < s.last; k++) taken[k] = 1;
       const context = countryContext(c, matches, actors.demonymCountries);
-      const chosen = filterSpans(placeCandidates(doc, c, matches, placeStop, context, commonWords), taken);
+      // the countries of the people in the story («الجبير» ties it to Saudi Arabia)
+      for (const p of actors.participants) if (p.type === 'person' && p.country) context.add(p.country);
+      // contextual names («المملكة») after the real names, so «المملكة المتحدة» stays the UK
+      const chosen = filterSpans([...placeCandidates(doc, c, matches, placeStop, context, commonWords), ...contextualCandidates(doc, c, matches, context)], taken);
       const placeMentions = resolvePlaces(doc, c, chosen, actors.demonymCountries);
       const locations = locationItems(placeMentions);
       lap('places');

@@ -179,6 +179,8 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     titles.push({ hit: h, first, last: pos, role, weak: e.weak === true, nameStart });
   }
 
+  // titles tie the story to countries too («خادم الحرمين الشريفين», «ولي العهد السعودي»)
+  for (const t of titles) if (t.role.country) demonymCountries.add(t.role.country);
   // ---- person candidates ----
   const cands: Candidate[] = [];
   const englishBlock = (first: number, last: number): number => {

@@ -57,7 +57,9 @@ export class NameParser {
     const t = this.tok(k)!;
     // Arabic: only «ال» family names («الأحمدي»), never an everyday word («كان»)
     if (t.script === 'ar' && (!t.analyses[0].article || h.prefix > 0 || this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm))) return false;
-    return h.payloads.every((p) => p.kind === 'place' && !this.c!.places[p.place].country && !this.c!.places[p.place].capital && this.c!.places[p.place].population < 500_000);
+    // Arabic «ال» surnames after a given name («علي الأحمدي») may share a town's name whatever its size
+    const limit = t.script === 'ar' ? Infinity : 500_000;
+    return h.payloads.every((p) => p.kind === 'place' && !this.c!.places[p.place].country && !this.c!.places[p.place].capital && this.c!.places[p.place].population < limit);
   }
 
   /** An Arabic word with the article or a proclitic («الثروة», «للعلاقات», «والوفد») does not open a name. */

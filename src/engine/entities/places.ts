@@ -76,6 +76,20 @@ export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demon
   return out;
 }
 
+/** «المملكة» in a Saudi story: words that name a country only when it is already evident. */
+export function contextualCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], context: Set<string>): PlaceCandidate[] {
+  const out: PlaceCandidate[] = [];
+  for (const m of matches) {
+    for (const p of m.payloads) {
+      if (p.kind !== 'lex' || p.lexicon !== 'contextual-places') continue;
+      const code = String(p.entry.country ?? '');
+      const place = c.countryPlace.get(code);
+      if (place !== undefined && context.has(code)) out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: [place] });
+    }
+  }
+  return out;
+}
+
 /** Place candidates from the trie matches (before overlap resolution). */
 export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>, context: Set<string>, common: Set<string>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
