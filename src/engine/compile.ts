@@ -36,6 +36,8 @@ export interface GazPlace {
   nameAr?: string;
   /** ISO code when this place is a country. */
   country?: string;
+  /** Arabic names that start with the article («اليمن») — others never take it («المالي» is not Mali). */
+  arArticle: boolean;
 }
 
 export interface Compiled {
@@ -98,6 +100,7 @@ export function compile(kb: KnowledgeBase): Compiled {
       nameEn: c.names.en[0] ?? c.code,
       nameAr: c.names.ar[0],
       country: c.code,
+      arArticle: c.names.ar.some((n) => normalizeString(n).startsWith('ال')),
     });
     if (c.geonamesId) byGeonames.set(c.geonamesId, index);
     countryPlace.set(c.code, index);
@@ -119,9 +122,11 @@ export function compile(kb: KnowledgeBase): Compiled {
         capital: p.capital ?? false,
         nameEn: p.names.en[0] ?? p.names.ar[0] ?? String(p.id),
         nameAr: p.names.ar[0],
+        arArticle: false,
       });
       byGeonames.set(p.id, index);
     }
+    if (p.names.ar.some((n) => normalizeString(n).startsWith('ال'))) places[index].arArticle = true;
     for (const lang of ['en', 'ar'] as const) for (const n of p.names[lang]) trie.add(n, { kind: 'place', place: index, lang });
   }
   const surnames = new Map<string, number[]>();

@@ -372,11 +372,27 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   }
   // «بومبيو» found on its own (a quoted speaker) is the «مايك بومبيو» of another mention
   const mergedInto = new Map<string, string>();
+  // «زيد الطريفي» after «عادل بن زيد الطريفي»: the end of a longer name is that person
+  const bySuffix = new Map<string, string[]>(); // proper multi-word suffix -> full names ending with it
+  for (const f of builders.values()) {
+    if (f.type !== 'person' || !f.key.startsWith('name:')) continue;
+    const words = f.key.slice(5).split(' ');
+    for (let i = 1; i + 2 <= words.length; i++) {
+      const suffix = words.slice(i).join(' ');
+      const list = bySuffix.get(suffix);
+      if (!list) bySuffix.set(suffix, [f.key]);
+      else if (list.length < 2 && !list.includes(f.key)) list.push(f.key);
+    }
+  }
   for (const b of [...builders.values()]) {
     if (b.type !== 'person' || b.kb !== undefined || !b.key.startsWith('name:')) continue;
     const key = b.key.slice(5);
-    const target = surnames.get(key);
-    if (!target || target === b.key || key.includes(' ')) continue;
+    let target = key.includes(' ') ? undefined : surnames.get(key);
+    if (key.includes(' ')) {
+      const longer = bySuffix.get(key);
+      if (longer?.length === 1) target = longer[0];
+    }
+    if (!target || target === b.key) continue;
     const into = builders.get(target)!;
     into.spans.push(...b.spans);
     (into.names ??= []).push(...(b.names ?? []));
@@ -561,7 +577,10 @@ interface Builder {
 }
 
 function addRole(b: Builder, r: TextRole): void {
-  if (!b.textRoles.some((x) => x.office === r.office && x.country === r.country && x.organization === r.organization)) b.textRoles.push({ ...r });
+  // «الملك» and «خادم الحرمين الشريفين» (King of Saudi Arabia) are one role: keep the more specific
+  const same = b.textRoles.findIndex((x) => x.office === r.office && (x.country === r.country || !x.country || !r.country) && (x.organization === r.organization || !x.organization || !r.organization));
+  if (same < 0) b.textRoles.push({ ...r });
+  else if ((!b.textRoles[same].country && r.country) || (!b.textRoles[same].organization && r.organization)) b.textRoles[same] = { ...r };
 }
 
 function countryOf(h: Hit): string | undefined {

@@ -117,7 +117,11 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
       const everyday = common.has(t.analyses[0].key) || common.has(t.norm) || common.has(m.analysis.key);
       const kept = ids.filter((i) => {
         const p = c.places[i];
+        // «المالي» (the financial) is not «مالي» (Mali): the article only where the name has it
+        if (m.analysis.article && p.country && !p.arArticle) return false;
         if (everyday && !p.country) return locative(doc, m.first, m.analysis.prefix);
+        // a small foreign town far from the story: too likely a word spelled like it («بيانه»)
+        if (p.type === 'city' && !p.capital && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
         if (p.type !== 'city' || p.capital || p.population >= 1_000_000) return true;
         if (p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
         return locative(doc, m.first, m.analysis.prefix);
