@@ -392,7 +392,8 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       const longer = bySuffix.get(key);
       if (longer?.length === 1) target = longer[0];
     }
-    if (!target || target === b.key) continue;
+    while (target && mergedInto.has(target)) target = mergedInto.get(target);
+    if (!target || target === b.key || !builders.has(target)) continue;
     const into = builders.get(target)!;
     into.spans.push(...b.spans);
     (into.names ??= []).push(...(b.names ?? []));
