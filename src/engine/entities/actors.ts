@@ -12,6 +12,9 @@ import { entryOf, MatchIndex, type Hit } from './lexicons.js';
 import { NameParser, nameLexicons, type NameLexicons, type NameSpan } from './names.js';
 import { activeRoles, holderOn, pickPerson } from './roles.js';
 import { looksLikeName } from './places.js';
+import type { Token } from '../text/tokenize.js';
+import type { LexiconEntry } from '../../kb/schema.js';
+import { normalizeString } from '../text/normalize.js';
 
 export interface PersonMention {
   pid: string;
@@ -85,7 +88,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     // "Foreign Minister" contains "Minister": the inner title is not another title
     if (h.first < titleEnd) continue;
     titleEnd = h.last;
-    const e = entryOf(h)!;
+    const e = titleEntry(h, tokens[h.first]);
     if (h.payloads.length === 0) continue;
     if (tokens[h.first].script === 'latin' && latinDoc === false && !tokens[h.first].cap) continue;
     const role: TextRole = { office: String(e.office), title: String(e.title), titleText: '' };
@@ -116,7 +119,9 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     // modifiers after the title: «الروسي», «خارجية روسيا», «للأمم المتحدة», "of Russia"
     for (let step = 0; step < 3 && pos < tokens.length; step++) {
       const d = idx.at('demonym', pos);
-      if (d && !role.country) {
+      // «الأمير تركي الفيصل»: a demonym that is also a given name, before a name, is the name
+      const nameInstead = d && d.prefix === 0 && parser.givenAt(pos) && parser.nameWord(pos + 1, true);
+      if (d && !role.country && !nameInstead) {
         role.country = countryOf(d);
         pos = d.last;
         continue;
@@ -575,6 +580,17 @@ interface Builder {
   confidence: number;
   firstTok?: number;
   lastTok?: number;
+}
+
+/** «الأمير» (Prince) and «أمير» (Emir) share a key once the article is split off: pick by the article. */
+function titleEntry(h: Hit, t: Token): LexiconEntry {
+  const entries = h.payloads.flatMap((p) => (p.kind === 'lex' ? [p.entry] : []));
+  if (entries.length > 1 && t.script === 'ar') {
+    const article = t.norm.slice(h.prefix).startsWith('ال') || t.norm.slice(h.prefix).startsWith('ل');
+    const fit = entries.find((e) => e.phrases.some((ph) => normalizeString(ph).startsWith('ال') === article));
+    if (fit) return fit;
+  }
+  return entries[0];
 }
 
 function addRole(b: Builder, r: TextRole): void {

@@ -171,6 +171,8 @@ export class NameParser {
       // a preposition with the article never continues a name
       if (t.script === 'ar' && t.norm.startsWith('و') && t.analyses.length > 1) break;
       if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
+      // «بهذه», «لذلك»: a preposition glued to a function word
+      if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) break;
       if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' || t.cap) && this.givenAt(first) && this.minorPlace(last)))) {
         unknown++;
         last++;
