@@ -130,6 +130,16 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
       out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: kept });
       continue;
     }
+    // English: a capitalised word that only names a small town abroad is more likely a name ("Nigel")
+    if (single && latin) {
+      const kept = ids.filter((i) => {
+        const p = c.places[i];
+        return p.type !== 'city' || p.capital || p.population >= 100_000 || (p.countryCode !== undefined && context.has(p.countryCode));
+      });
+      if (kept.length === 0) continue;
+      out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: kept });
+      continue;
+    }
     out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: ids });
   }
   return out;
