@@ -71,6 +71,8 @@ export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places:
   let lastSentence = -1;
   for (const h of idx.all('lex:meeting-triggers')) {
     const s = tokens[h.first].sentence;
+    // "called for action", "called on the UN": not a phone call
+    if (typeOf(h) === 'call' && /^(for|on|upon|it)$/.test(tokens[h.last]?.norm ?? '') && tokens[h.first].norm.startsWith('call')) continue;
     if (s === lastSentence) {
       // one draft per sentence; a later trigger may refine the type
       const d = drafts[drafts.length - 1];
