@@ -227,8 +227,9 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (t.weak || tokens[t.hit.first].script !== 'ar' || t.first !== t.hit.first || t.hit.prefix > 0) continue;
     const a = t.first - 2;
     if (a < 0 || !parser.nameWord(a) || !parser.nameWord(a + 1) || !parser.bareWord(a) || !parser.bareWord(a + 1)) continue;
-    if (tokens[a].sentence !== tokens[t.first].sentence || (a > 0 && !parser.boundaryAt(a) && tokens[a - 1].kind !== 'punct')) continue;
-    if (a > 0 && tokens[a - 1].kind !== 'punct' && !idx.has('lex:meeting-triggers', a - 1) && !idx.has('lex:speech-verbs', a - 1)) continue;
+    // the name starts a clause: after punctuation or a reporting verb («أوضح راجح بادي الناطق …»)
+    if (tokens[a].sentence !== tokens[t.first].sentence) continue;
+    if (a > 0 && tokens[a - 1].sentence === tokens[a].sentence && tokens[a - 1].kind !== 'punct' && !idx.has('lex:speech-verbs', a - 1)) continue;
     const g = idx.at('given', a);
     const prefix = g && g.prefix === 1 && tokens[a].norm.startsWith('و') ? 1 : 0;
     pushCand({ first: a, last: t.first, prefix, rule: 'name:before-title', confidence: 0.65, priority: 2 });
@@ -247,7 +248,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     cands.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: pickPerson(c, kbs, doc.date), priority: 0 });
   }
   // after «و»: a name continues with a bare word or a known name part («وقاسم سلام», «وعادل الجبير»)
-  const listedName = (k: number) => parser.nameWord(k) && (parser.bareWord(k) || parser.strongNext(k) || idx.has('person', k));
+  const listedName = (k: number) => parser.nameWord(k) && (parser.bareWord(k) || parser.strongNext(k) || idx.has('person', k) || tokens[k].analyses[0].article);
   for (const h of idx.all('given')) {
     if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous)) continue;
     const t = tokens[h.first];

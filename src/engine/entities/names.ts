@@ -94,6 +94,8 @@ export class NameParser {
     if (!allowPlace && this.idx.has('place', k)) return false;
     if (t.script === 'latin') return t.cap;
     if (this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm)) return false;
+    // «يعرفون», «تبحثون»: imperfect plural verbs
+    if (/^[يت].{2,}ون$/.test(t.norm)) return false;
     return t.script === 'ar';
   }
 
