@@ -336,7 +336,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       // «الرئيس هادي», «الملك سلمان», "President Reagan": a surname of a known person holding that office
       kb = bySurname(c, doc, k.first, k.last, before?.role) ?? byPossessive(c, doc, k.first, k.last) ?? byPrefix(c, doc, k.first, k.last);
       // a lone given name after a title («الرئيس فرانسوا …» cut short) is not a name on its own
-      if (kb === undefined && k.last - k.first === 1 && parser.givenAt(k.first)) continue;
+      if (kb === undefined && k.last - k.first === 1 && parser.givenAt(k.first) && tokens[k.first].script === 'ar') continue;
     }
     const b =
       kb !== undefined
