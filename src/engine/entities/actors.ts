@@ -13,7 +13,7 @@ import { NameParser, nameLexicons, type NameLexicons, type NameSpan } from './na
 import { activeRoles, holderOn, pickPerson } from './roles.js';
 import { looksLikeName } from './places.js';
 import type { Token } from '../text/tokenize.js';
-import type { LexiconEntry } from '../../kb/schema.js';
+import type { LexiconEntry, Person } from '../../kb/schema.js';
 import { normalizeString } from '../text/normalize.js';
 
 export interface PersonMention {
@@ -245,7 +245,18 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last)) continue;
     const kbs = h.payloads.filter((p) => p.kind === 'person').map((p) => (p.kind === 'person' ? p.person : -1));
     const last = parser.extend(h.last - 1, 0);
-    cands.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: pickPerson(c, kbs, doc.date), priority: 0 });
+    // "Assad Omar", "Mohammed Mustafa al-Jibouri": a known alias that goes on with more name is someone else
+    // (a nasab continuing with «بن» is the same person)
+    const goesOn = last > h.last && !parser.isParticle(h.last);
+    const latinGoesOn = tokens[h.first].script === 'latin' && h.last - h.first === 1 && parser.nameWord(h.last) && tokens[h.last].sentence === tokens[h.first].sentence;
+    if (goesOn || latinGoesOn) {
+      pushCand({ first: h.first, last: Math.max(last, latinGoesOn ? parser.extend(h.first, 2) : last), prefix: h.prefix, rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
+      continue;
+    }
+    const person = pickPerson(c, kbs, doc.date);
+    // a surname alone ("Abe", «كيري») names the known person only around the years they were in office
+    if (h.last - h.first === 1 && doc.dateGiven && !nearTenure(c.people[person], doc.date)) continue;
+    cands.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: person, priority: 0 });
   }
   // after «و»: a name continues with a bare word or a known name part («وقاسم سلام», «وعادل الجبير»)
   const listedName = (k: number) => parser.nameWord(k) && (parser.bareWord(k) || parser.strongNext(k) || idx.has('person', k) || tokens[k].analyses[0].article);
@@ -325,10 +336,15 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     }
     // a knowledge-base person inside the span (the span may be longer: «محمد بن سلمان بن عبدالعزيز»)
     let kb = k.kb;
-    if (kb === undefined) {
+    if (kb === undefined && k.rule !== 'name:longer-than-alias') {
       for (let i = k.first; i < k.last && kb === undefined; i++) {
         const h = idx.at('person', i);
-        if (h && h.last <= k.last) kb = pickPerson(c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), doc.date);
+        if (!h || h.last > k.last) continue;
+        // the alias must be the whole name, or go on only with a nasab («… بن عبدالعزيز», «… آل سعود»)
+        const rest = h.last < k.last ? tokens[h.last] : undefined;
+        if (rest && !(rest.script === 'ar' && /^(بن|ابن|ال)$/.test(rest.norm))) continue;
+        if (i > k.first && tokens[i].script === 'latin') continue;
+        kb = pickPerson(c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), doc.date);
       }
     }
     const before = titleBefore.get(k.first);
@@ -510,6 +526,12 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   });
   for (const m of mentions) m.pid = idOf.get(m.pid) ?? m.pid;
   return { participants, mentions, blocking, demonymCountries, unnamedOfficials, index: idx };
+}
+
+/** Whether the date falls within a person's years in office, give or take (8 years before, 15 after). */
+function nearTenure(p: Person, date: string): boolean {
+  const y = Number(date.slice(0, 4));
+  return p.roles.some((r) => Number(r.from.slice(0, 4)) - 8 <= y && y <= Number((r.to ?? '9999').slice(0, 4)) + 15);
 }
 
 /** A one-word name that is the surname of exactly one known person in office (matching the title, if any). */

@@ -92,7 +92,8 @@ export class NameParser {
     if (this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:honorifics', k) || this.idx.has('lex:counterpart', k)) return false;
     if (this.idx.has('org', k)) return false;
     if (!allowPlace && this.idx.has('place', k)) return false;
-    if (t.script === 'latin') return t.cap;
+    // "MoD", "UNHCR": abbreviations are not names
+    if (t.script === 'latin') return t.cap && !/[a-z][A-Z]$/.test(this.doc.text.slice(t.start, t.end)) && !(t.norm.length > 1 && this.doc.text.slice(t.start, t.end) === this.doc.text.slice(t.start, t.end).toUpperCase() && t.norm.length <= 5);
     if (this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm)) return false;
     // «يعرفون», «تبحثون»: imperfect plural verbs
     if (/^[يت].{2,}ون$/.test(t.norm)) return false;
@@ -175,6 +176,8 @@ export class NameParser {
       if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
       // «بهذه», «لذلك»: a preposition glued to a function word
       if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) break;
+      // «مايك بومبيو بمستهل»: a known name ends where its alias ends
+      if (this.idx.at('person', first)?.last === last) break;
       if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' || t.cap) && this.givenAt(first) && this.minorPlace(last)))) {
         unknown++;
         last++;
