@@ -98,7 +98,7 @@ describe('engine: pathological inputs', () => {
     const fastest = (k: number) => {
       const text = PATHOLOGICAL[name](k);
       engine.extract({ text }); // warm up
-      return Math.min(...[0, 1, 2].map(() => timed(() => engine.extract({ text })).ms));
+      return Math.min(...[0, 1, 2, 3, 4].map(() => timed(() => engine.extract({ text })).ms));
     };
     const ratio = () => {
       const small = fastest(Math.floor(full / 2));
@@ -106,7 +106,8 @@ describe('engine: pathological inputs', () => {
       return { small, large, ratio: large > 50 ? large / Math.max(small, 1) : 0 };
     };
     let r = ratio();
-    for (let retry = 0; retry < 2 && r.ratio >= 12; retry++) r = ratio();
+    // GC pauses on a loaded 2-core machine can hit every run of one size: retry a few times
+    for (let retry = 0; retry < 4 && r.ratio >= 12; retry++) r = ratio();
     expect(r.ratio, `${name}: ${r.small.toFixed(1)} ms at n/2, ${r.large.toFixed(1)} ms at 2n (n=${full})`).toBeLessThan(12);
   }, 60_000);
 });
