@@ -135,6 +135,9 @@ export class NameParser {
     let unknown = 0;
     while (last < this.doc.tokens.length && last - first < MAX_NAME_TOKENS) {
       const t = this.tok(last)!;
+      // «مايك بومبيو بمستهل», «جون كيري أوباما»: a known name ends where its alias ends
+      // (a nasab may go on: «محمد بن سلمان بن عبدالعزيز»)
+      if (this.idx.at('person', first)?.last === last && !this.isParticle(last)) break;
       if (t.sentence !== t0.sentence || (t.script !== t0.script && t.kind === 'word')) break;
       // English: hyphenated and glued parts ("al-Jubeir", "Ould-Cheikh")
       if (t.kind === 'punct' && t.norm === '-' && !t.spaceBefore && this.tok(last + 1) && !this.tok(last + 1)!.spaceBefore && this.tok(last + 1)!.kind === 'word' && (this.tok(last + 1)!.script !== 'latin' || this.tok(last + 1)!.cap)) {
@@ -176,8 +179,6 @@ export class NameParser {
       if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
       // «بهذه», «لذلك»: a preposition glued to a function word
       if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) break;
-      // «مايك بومبيو بمستهل»: a known name ends where its alias ends
-      if (this.idx.at('person', first)?.last === last) break;
       if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' || t.cap) && this.givenAt(first) && this.minorPlace(last)))) {
         unknown++;
         last++;
