@@ -122,6 +122,8 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
         if (everyday && !p.country) return locative(doc, m.first, m.analysis.prefix);
         // a small foreign town far from the story: too likely a word spelled like it («بيانه»)
         if (p.type === 'city' && !p.capital && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
+        // a province named by one bare word («باي» in «بأي») needs a locative too
+        if (p.type === 'region' && p.countryCode) return locative(doc, m.first, m.analysis.prefix);
         if (p.type !== 'city' || p.capital || p.population >= 1_000_000) return true;
         if (p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
         return locative(doc, m.first, m.analysis.prefix);
