@@ -58,6 +58,13 @@ function locative(doc: Doc, k: number, prefix: number): boolean {
   return !!prev && LOCATIVES.has(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key) || (!!prev && LOCATIVES.has(prev.norm));
 }
 
+/** «في صور», «بصور»: the narrow locatives that make an everyday word a place. */
+function strictLocative(doc: Doc, k: number, prefix: number): boolean {
+  if (prefix > 0) return doc.norm[doc.tokens[k].normStart + prefix - 1] === 'ب';
+  const prev = doc.tokens[k - 1];
+  return !!prev && (prev.norm === 'في' || prev.norm === 'in');
+}
+
 /** Countries named in the article (by name or demonym): the context for towns. */
 export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demonyms: Set<string>): Set<string> {
   const out = new Set(demonyms);
@@ -119,7 +126,8 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
         const p = c.places[i];
         // «المالي» (the financial) is not «مالي» (Mali): the article only where the name has it
         if (m.analysis.article && p.country && !p.arArticle) return false;
-        if (everyday && !p.country) return locative(doc, m.first, m.analysis.prefix);
+        // «إلى حد بعيد», «من صور»: for everyday words only «في» or a glued «ب» says "place"
+        if (everyday && !p.country) return strictLocative(doc, m.first, m.analysis.prefix);
         // a small foreign town far from the story: too likely a word spelled like it («بيانه»)
         if (p.type === 'city' && !p.capital && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
         // a province named by one bare word («باي» in «بأي») needs a locative too
