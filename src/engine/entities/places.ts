@@ -58,12 +58,13 @@ function locative(doc: Doc, k: number, prefix: number): boolean {
   return !!prev && LOCATIVES.has(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key) || (!!prev && LOCATIVES.has(prev.norm));
 }
 
-/** «في صور», «بصور»: the narrow locatives that make an everyday word a place. */
+/** «بصور», «مدينة صور»: the narrow contexts that make an everyday word a place («في جوهر الموضوع» is not). */
 function strictLocative(doc: Doc, k: number, prefix: number): boolean {
   if (prefix > 0) return doc.norm[doc.tokens[k].normStart + prefix - 1] === 'ب';
   const prev = doc.tokens[k - 1];
-  return !!prev && (prev.norm === 'في' || prev.norm === 'in');
+  return !!prev && PLACE_NOUNS.has(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key);
 }
+const PLACE_NOUNS = new Set(['مدينه', 'محافظه', 'بلده', 'ولايه', 'قريه', 'ميناء', 'مطار']);
 
 /** Countries named in the article (by name or demonym): the context for towns. */
 export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demonyms: Set<string>): Set<string> {
@@ -133,7 +134,9 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
         // a province named by one bare word («باي» in «بأي») needs a locative too
         if (p.type === 'region' && p.countryCode) return locative(doc, m.first, m.analysis.prefix);
         if (p.type !== 'city' || p.capital || p.population >= 1_000_000) return true;
-        if (p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
+        if (p.countryCode && NEAR_ARABIC.has(p.countryCode)) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
+        // a foreign town named in Arabic letters is often a surname («ويلسون», «إيفانز»): large ones, or a locative
+        if (p.countryCode && context.has(p.countryCode)) return p.population >= 200_000 || locative(doc, m.first, m.analysis.prefix);
         return locative(doc, m.first, m.analysis.prefix);
       });
       if (kept.length === 0) continue;
