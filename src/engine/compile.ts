@@ -58,10 +58,6 @@ export interface Compiled {
   buildMs: number;
 }
 
-function lexicon(kb: KnowledgeBase, lang: 'ar' | 'en', name: string): LexiconEntry[] {
-  return kb.lexicons.get(`${lang}/${name}`)?.entries ?? [];
-}
-
 /** Lexicons read as word sets (see entities/lexicons.ts stopwordSet), not matched as phrases. */
 const SET_LEXICONS = new Set(['stopwords', 'place-stopwords', 'common-words', 'name-particles', 'name-blockers']);
 
@@ -186,8 +182,4 @@ export function compile(kb: KnowledgeBase): Compiled {
   };
 }
 
-export function lexiconEntries(c: Compiled, lang: 'ar' | 'en', name: string): LexiconEntry[] {
-  return c.lexicons.get(`${lang}/${name}`) ?? [];
-}
 
-export { lexicon, normalizeString };

@@ -63,11 +63,11 @@ export function createEngine(kb: KnowledgeBase): Engine {
       // the countries of the people in the story («الجبير» ties it to Saudi Arabia)
       for (const p of actors.participants) if (p.type === 'person' && p.country) context.add(p.country);
       // contextual names («المملكة») after the real names, so «المملكة المتحدة» stays the UK
-      const chosen = filterSpans([...placeCandidates(doc, c, matches, placeStop, context, commonWords), ...contextualCandidates(doc, c, matches, context)], taken);
+      const chosen = filterSpans([...placeCandidates(doc, c, matches, placeStop, context, commonWords), ...contextualCandidates(c, matches, context)], taken);
       const placeMentions = resolvePlaces(doc, c, chosen, actors.demonymCountries);
       const locations = locationItems(placeMentions);
       lap('places');
-      const meetings = findMeetings(doc, c, actors, placeMentions, locations, resolutions);
+      const meetings = findMeetings(doc, actors, placeMentions, locations, resolutions);
       lap('meetings');
       const out: Extraction = {
         ...(input.id !== undefined ? { id: input.id } : {}),

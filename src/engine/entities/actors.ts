@@ -8,7 +8,7 @@ import { spanOf } from '../doc.js';
 import type { Compiled, Payload } from '../compile.js';
 import type { TrieMatch } from '../match/trie.js';
 import { filterSpans, type TokenRange } from '../match/overlaps.js';
-import { entryOf, MatchIndex, type Hit } from './lexicons.js';
+import { MatchIndex, type Hit } from './lexicons.js';
 import { NameParser, nameLexicons, type NameLexicons, type NameSpan } from './names.js';
 import { activeRoles, holderOn, pickPerson } from './roles.js';
 import { looksLikeName } from './places.js';

@@ -85,7 +85,7 @@ export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demon
 }
 
 /** «المملكة» in a Saudi story: words that name a country only when it is already evident. */
-export function contextualCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], context: Set<string>): PlaceCandidate[] {
+export function contextualCandidates(c: Compiled, matches: TrieMatch<Payload>[], context: Set<string>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   for (const m of matches) {
     for (const p of m.payloads) {

@@ -5,7 +5,6 @@
 import type { Location, Meeting, Resolution } from '../../schemas/extraction.js';
 import type { Doc, Span } from '../doc.js';
 import { spanOf } from '../doc.js';
-import type { Compiled } from '../compile.js';
 import type { ActorResult } from '../entities/actors.js';
 import { entryOf, type Hit, type MatchIndex } from '../entities/lexicons.js';
 import type { PlaceMention } from '../entities/places.js';
@@ -37,7 +36,7 @@ export interface LocationIds {
   idOf: Map<number, string>;
 }
 
-export function findMeetings(doc: Doc, c: Compiled, actors: ActorResult, places: PlaceMention[], locations: LocationIds, resolutions: Resolution[]): Meeting[] {
+export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention[], locations: LocationIds, resolutions: Resolution[]): Meeting[] {
   const idx = actors.index;
   const tokens = doc.tokens;
   if (tokens.length === 0) return [];

@@ -6,7 +6,7 @@ export interface TokenRange {
 }
 
 export function filterSpans<T extends TokenRange>(spans: T[], taken?: Uint8Array): T[] {
-  const order = spans.map((s, i) => i);
+  const order = spans.map((_, i) => i);
   order.sort((a, b) => {
     const la = spans[a].last - spans[a].first;
     const lb = spans[b].last - spans[b].first;
