@@ -8,6 +8,7 @@ import { spanOf } from '../doc.js';
 import type { Compiled, Payload } from '../compile.js';
 import type { TrieMatch } from '../match/trie.js';
 import { filterSpans, type TokenRange } from '../match/overlaps.js';
+import { firstAtOrAfter } from '../match/bisect.js';
 import { MatchIndex, type Hit } from './lexicons.js';
 import { NameParser, nameLexicons, type NameLexicons, type NameSpan } from './names.js';
 import { activeRoles, holderOn, pickPerson } from './roles.js';
@@ -568,26 +569,12 @@ function byPossessive(c: Compiled, doc: Doc, first: number, last: number): numbe
 
 /** The last mention starting before token `before`, in the same or the previous sentence (mentions sorted). */
 function lastMentionBefore(mentions: PersonMention[], before: number, sentence: number): PersonMention | undefined {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].first < before) lo = mid + 1;
-    else hi = mid;
-  }
-  const m = mentions[lo - 1];
+  const m = mentions[firstAtOrAfter(mentions, before) - 1];
   return m && sentence - m.sentence <= 1 ? m : undefined;
 }
 
 function mentionStarting(mentions: PersonMention[], from: number, to: number): PersonMention | undefined {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].first < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < mentions.length && mentions[i].first <= to; i++) if (mentions[i].via === 'name') return mentions[i];
+  for (let i = firstAtOrAfter(mentions, from); i < mentions.length && mentions[i].first <= to; i++) if (mentions[i].via === 'name') return mentions[i];
   return undefined;
 }
 

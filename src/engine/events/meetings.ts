@@ -9,6 +9,7 @@ import type { ActorResult } from '../entities/actors.js';
 import { entryOf, type Hit, type MatchIndex } from '../entities/lexicons.js';
 import type { PlaceMention } from '../entities/places.js';
 import { findDates, type DateExpr } from '../dates/resolve.js';
+import { firstAtOrAfter } from '../match/bisect.js';
 
 type MeetingType = Meeting['type'];
 
@@ -267,13 +268,7 @@ function bilateral(doc: Doc, actors: ActorResult, h: Hit, s: number, persons: Se
   const objects: string[] = [];
   const subjects: string[] = [];
   // mentions are sorted by position: visit only this sentence's
-  let lo = 0;
-  let hi = actors.mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (actors.mentions[mid].first < sentence.first) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(actors.mentions, sentence.first);
   for (let i = lo; i < actors.mentions.length && actors.mentions[i].first < sentence.last; i++) {
     const m = actors.mentions[i];
     if (m.sentence !== s || !persons.has(m.pid)) continue;
@@ -314,25 +309,12 @@ function subset(a: Set<string>, b: Set<string>): boolean {
 
 /** The last date expression starting before token `tok` (dates sorted by position). */
 function nearestBefore(dates: DateExpr[], tok: number): DateExpr | undefined {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid].first < tok) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? dates[lo - 1] : undefined;
+  return dates[firstAtOrAfter(dates, tok) - 1];
 }
 
 /** The last town or building named after a locative or "to" before token `before`, from sentence `minSentence` on. */
 function nearestPlaceBefore(doc: Doc, places: PlaceMention[], before: number, minSentence: number): PlaceMention | undefined {
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (places[mid].first < before) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstAtOrAfter(places, before);
   for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
     const p = places[i];
     if (doc.tokens[p.first].sentence < minSentence) break;
