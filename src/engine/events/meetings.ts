@@ -115,6 +115,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     // one named person meeting an unnamed official («التقى الجبير نظيره الإيطالي»), or visiting a place
     const single =
       pids.length === 1 &&
+      !speaksAbout(doc, actors, h, pids[0]) &&
       ((!entryOf(h)?.weak && actors.unnamedOfficials.has(s)) || (typeOf(h) === 'visit' && visitPlace(doc, h, placesBySentence.get(s) ?? [])));
     if ((pids.length < 2 && !single) || pids.length > MAX_PARTICIPANTS) continue;
     lastSentence = s;
@@ -279,6 +280,19 @@ function bilateral(doc: Doc, actors: ActorResult, h: Hit, s: number, persons: Se
   const subject = subjects.filter((x) => !objects.includes(x));
   if (objects.length < 2 || subject.length !== 1) return undefined;
   return objects.map((o) => [subject[0], o] as [string, string]);
+}
+
+/** "Matsuda said he was optimistic about the results of talks": the one person named only comments on them. */
+function speaksAbout(doc: Doc, actors: ActorResult, h: Hit, pid: string): boolean {
+  const s = doc.tokens[h.first].sentence;
+  const first = doc.sentences[s].first;
+  for (let i = firstAtOrAfter(actors.mentions, first); i < actors.mentions.length && actors.mentions[i].first < h.first; i++) {
+    const m = actors.mentions[i];
+    if (m.pid !== pid) continue;
+    for (let k = m.last; k < h.first; k++) if (actors.index.has('lex:speech-verbs', k)) return true;
+    return false;
+  }
+  return false;
 }
 
 /** «زيارة … لموسكو», "visited Lithuania": a place the visit goes to, after the trigger. */
