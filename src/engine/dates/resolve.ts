@@ -12,7 +12,12 @@ export interface DateExpr {
   first: number;
   last: number;
   future: boolean;
+  /** A calendar date written out (not relative to the publication date). */
+  explicit: boolean;
 }
+
+/** Words that put a sentence in the future ("scheduled for Thursday" is the coming Thursday). */
+const FUTURE = new Set(['will', 'scheduled', 'expected', 'due', 'plans', 'planned', 'سوف', 'المقرر', 'مقرر', 'يعتزم', 'تعتزم', 'المرتقب', 'المرتقبه', 'سيعقد', 'ستعقد', 'سيلتقي', 'ستلتقي', 'سيزور', 'ستزور', 'سيجتمع', 'ستجتمع']);
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -37,6 +42,8 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
     const e = entryOf(h);
     return h && e && typeof e.month === 'number' ? { month: e.month, last: h.last } : undefined;
   };
+  const futureSentence = new Set<number>();
+  for (let k = from; k < to; k++) if (FUTURE.has(tokens[k].norm)) futureSentence.add(tokens[k].sentence);
   for (let k = from; k < to; k++) {
     const h = idx.at('lex:dates', k);
     // explicit: 14 مايو 2019 / 14 May 2019 / 14 أيار (مايو)
@@ -53,7 +60,7 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
         else if (doc.dateGiven) y = mo.month > pubMonth + 1 ? pubYear - 1 : pubYear;
         else continue; // no year and no publication date: unknown
         if (validDay(y, mo.month, d)) {
-          out.push({ value: `${y}-${pad(mo.month)}-${pad(d)}`, precision: 'day', text: span(doc, k, last), first: k, last, future: false });
+          out.push({ value: `${y}-${pad(mo.month)}-${pad(d)}`, precision: 'day', text: span(doc, k, last), first: k, last, future: false, explicit: true });
           k = last - 1;
           continue;
         }
@@ -77,7 +84,7 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
           if (tokens[last - 1]?.norm === ',') last--;
         }
         if (validDay(y, e.month, dd)) {
-          out.push({ value: `${y}-${pad(e.month)}-${pad(dd)}`, precision: 'day', text: span(doc, k, last), first: k, last, future: false });
+          out.push({ value: `${y}-${pad(e.month)}-${pad(dd)}`, precision: 'day', text: span(doc, k, last), first: k, last, future: false, explicit: true });
           k = last - 1;
         }
       }
@@ -88,7 +95,7 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
       // «أمس الثلاثاء»: the weekday confirms the day
       const w = entryOf(idx.at('lex:dates', last));
       if (w && typeof w.weekday === 'number') last = idx.at('lex:dates', last)!.last;
-      out.push({ value: iso(pub + e.offset * DAY), precision: 'day', text: span(doc, k, last), first: k, last, future: e.future === true });
+      out.push({ value: iso(pub + e.offset * DAY), precision: 'day', text: span(doc, k, last), first: k, last, future: e.future === true, explicit: false });
       k = last - 1;
       continue;
     }
@@ -98,7 +105,7 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
       const prevDir = k > 0 ? entryOf(idx.at('lex:dates', k - 1)) : undefined;
       const pubDow = new Date(pub).getUTCDay();
       let delta: number;
-      if (dir?.next === true || prevDir?.next === true) {
+      if (dir?.next === true || prevDir?.next === true || futureSentence.has(tokens[k].sentence)) {
         delta = (e.weekday - pubDow + 7) % 7 || 7;
         if (dir?.next === true) last = idx.at('lex:dates', last)!.last;
       } else {
@@ -108,12 +115,12 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
           last = idx.at('lex:dates', last)!.last;
         }
       }
-      out.push({ value: iso(pub + delta * DAY), precision: 'day', text: span(doc, k, last), first: k, last, future: delta > 0 });
+      out.push({ value: iso(pub + delta * DAY), precision: 'day', text: span(doc, k, last), first: k, last, future: delta > 0, explicit: false });
       k = last - 1;
       continue;
     }
     if (typeof e.week === 'number') {
-      out.push({ value: iso(pub + e.week * 7 * DAY), precision: 'week', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true });
+      out.push({ value: iso(pub + e.week * 7 * DAY), precision: 'week', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false });
       k = h.last - 1;
     }
   }

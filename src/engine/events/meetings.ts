@@ -58,7 +58,12 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     l.push(p);
   }
   const dateline = datelinePlace(doc, places);
-  const allDates = findDates(doc, idx, 0, tokens.length);
+  let allDates = findDates(doc, idx, 0, tokens.length);
+  // "September 8 2013 U.S. leaves door open …": a date opening the text is the story's own date
+  const opening = allDates[0];
+  if (opening && opening.explicit && opening.first < 12 && opening.value !== doc.date) {
+    allDates = findDates({ ...doc, date: opening.value, dateGiven: true }, idx, 0, tokens.length);
+  }
   const datesBySentence = new Map<number, DateExpr[]>();
   for (const d of allDates) {
     const s = tokens[d.first].sentence;
@@ -161,7 +166,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     const before = inSentence ?? nearestBefore(allDates, h.first);
     const date = before ?? allDates[0];
     if (date) draft.date = date;
-    else if (doc.dateGiven) draft.date = { value: doc.date, precision: 'day', text: '', first: h.first, last: h.first, future: false };
+    else if (doc.dateGiven) draft.date = { value: doc.date, precision: 'day', text: '', first: h.first, last: h.first, future: false, explicit: false };
     if (date?.future && date === inSentence) draft.planned = true;
     for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(tokens[k].norm)) draft.planned = true;
     draft.duration = findDuration(doc, idx, sentence.first, sentence.last);
