@@ -30,6 +30,8 @@ interface Draft {
   evidence: Span[];
   sentences: Set<number>;
   confidence: number;
+  /** People named only as the ones reporting the encounter («أوضح الجبير أن لقاء …»). */
+  speakers?: Set<string>;
 }
 
 export interface LocationIds {
@@ -74,6 +76,9 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
 
   const drafts: Draft[] = [];
   let lastSentence = -1;
+  // sentences where some trigger refers back ("the meeting", «اللقاء الذي حضره …»)
+  const anaphoricSentences = new Set<number>();
+  for (const h of idx.all('lex:meeting-triggers')) if (anaphoric(doc, h)) anaphoricSentences.add(tokens[h.first].sentence);
   for (const h of idx.all('lex:meeting-triggers')) {
     const s = tokens[h.first].sentence;
     // "called for action", "called on the UN": not a phone call
@@ -106,7 +111,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       continue;
     }
     // «وحضر اللقاء X», "Delors said at the same meeting": one person joining the encounter just told
-    if (pids.length === 1 && anaphoric(doc, h)) {
+    if (pids.length === 1 && anaphoricSentences.has(s)) {
       const prev = drafts[drafts.length - 1];
       if (prev && [...prev.sentences].some((x) => s > x && s - x <= 3) && !prev.pids.has(pids[0])) {
         prev.pids.add(pids[0]);
@@ -170,6 +175,8 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     if (date?.future && date === inSentence) draft.planned = true;
     for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(tokens[k].norm)) draft.planned = true;
     draft.duration = findDuration(doc, idx, sentence.first, sentence.last);
+    const speakers = pids.filter((pid) => speaksAbout(doc, actors, h, pid));
+    if (speakers.length) draft.speakers = new Set(speakers);
     // "Blair held talks with Sharon and Abbas", "meetings with Bush, Shultz and Baldrige, Clark said":
     // one encounter per person met
     const pairs = bilateral(doc, actors, h, s, persons);
@@ -186,6 +193,11 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   const ordered = [...drafts.filter((d) => d.pids.size > 1), ...drafts.filter((d) => d.pids.size === 1)];
   ordered.sort((a, b) => (a.pids.size > 1 ? 0 : 1) - (b.pids.size > 1 ? 0 : 1) || Math.min(...a.sentences) - Math.min(...b.sentences));
   for (const d of ordered) {
+    // the reporter of an encounter told before is not one more participant
+    if (d.speakers && d.pids.size - d.speakers.size >= 2) {
+      const rest = new Set([...d.pids].filter((p) => !d.speakers!.has(p)));
+      if (merged.some((m) => subset(rest, m.pids))) d.pids = rest;
+    }
     const same =
       d.pids.size === 1
         ? merged.find((m) => overlap(m.pids, d.pids) === 1 && m.planned === d.planned)
