@@ -4,29 +4,53 @@ import { analyzeArabic, type Analysis } from './clitics.js';
 export type TokenKind = 'word' | 'number' | 'punct';
 export type Script = 'ar' | 'latin' | 'other';
 
-export interface Token {
-  index: number;
-  /** Offsets into the original text (UTF-16 code units). */
-  start: number;
-  end: number;
-  /** Offsets into the normalised view. */
-  normStart: number;
-  normEnd: number;
-  norm: string;
-  kind: TokenKind;
-  script: Script;
+const CAP = 1 << 4;
+const SPACE_BEFORE = 1 << 5;
+const LINE_BEFORE = 1 << 6;
+const PARAGRAPH_BEFORE = 1 << 7;
+
+/**
+ * A token with offsets into the original text and the normalised view. The case and spacing
+ * facts are packed into one number (a 1 MiB article has ~200,000 tokens).
+ */
+export class Token {
+  /** Index of the sentence the token belongs to (set by the sentence splitter). */
+  sentence = 0;
+
+  constructor(
+    readonly index: number,
+    /** Offsets into the original text (UTF-16 code units). */
+    readonly start: number,
+    readonly end: number,
+    /** Offset of the token in the normalised view. */
+    readonly normStart: number,
+    readonly norm: string,
+    readonly kind: TokenKind,
+    readonly script: Script,
+    private readonly flags: number,
+    /** Matching analyses (Arabic: proclitic readings; others: the word itself). */
+    readonly analyses: Analysis[],
+  ) {}
+
+  get normEnd(): number {
+    return this.normStart + this.norm.length;
+  }
   /** Original first letter is an upper-case Latin letter. */
-  cap: boolean;
-  /** Index of the sentence the token belongs to. */
-  sentence: number;
+  get cap(): boolean {
+    return (this.flags & CAP) !== 0;
+  }
   /** Whitespace (or nothing) separates it from the previous token: false = glued. */
-  spaceBefore: boolean;
+  get spaceBefore(): boolean {
+    return (this.flags & SPACE_BEFORE) !== 0;
+  }
   /** Newline between it and the previous token. */
-  lineBefore: boolean;
+  get lineBefore(): boolean {
+    return (this.flags & LINE_BEFORE) !== 0;
+  }
   /** A paragraph break before it: a blank line, or an indented new line. */
-  paragraphBefore: boolean;
-  /** Matching analyses (Arabic: proclitic readings; others: the word itself). */
-  analyses: Analysis[];
+  get paragraphBefore(): boolean {
+    return (this.flags & PARAGRAPH_BEFORE) !== 0;
+  }
 }
 
 export interface Sentence {
@@ -110,22 +134,13 @@ export function tokenize(text: string, norm: string, toOrig: Int32Array): { toke
     const script: Script = cls === C.Arabic ? 'ar' : cls === C.Latin ? 'latin' : 'other';
     const kind: TokenKind = cls === C.Digit ? 'number' : cls === C.Other ? 'punct' : 'word';
     const first = text.charCodeAt(start);
-    tokens.push({
-      index: tokens.length,
-      start,
-      end,
-      normStart: i,
-      normEnd: j,
-      norm: word,
-      kind,
-      script,
-      cap: first >= 65 && first <= 90 ? true : kind === 'word' && script === 'latin' && first >= 0x80 && text[start] !== text[start].toLowerCase(),
-      sentence: 0,
-      spaceBefore: sawSpace,
-      lineBefore: sawLine,
-      paragraphBefore: newlines >= 2 || (sawLine && indent >= 2),
-      analyses: script === 'ar' ? analyzeArabic(word) : [{ key: word, prefix: 0, clitics: '', article: false }],
-    });
+    const cap = first >= 65 && first <= 90 ? true : kind === 'word' && script === 'latin' && first >= 0x80 && text[start] !== text[start].toLowerCase();
+    const flags =
+      (cap ? CAP : 0) |
+      (sawSpace ? SPACE_BEFORE : 0) |
+      (sawLine ? LINE_BEFORE : 0) |
+      (newlines >= 2 || (sawLine && indent >= 2) ? PARAGRAPH_BEFORE : 0);
+    tokens.push(new Token(tokens.length, start, end, i, word, kind, script, flags, script === 'ar' ? analyzeArabic(word) : plainReading(word)));
     sawSpace = false;
     sawLine = false;
     newlines = 0;
@@ -133,6 +148,19 @@ export function tokenize(text: string, norm: string, toOrig: Int32Array): { toke
     i = j;
   }
   return { tokens, sentences: splitSentences(tokens) };
+}
+
+const PLAIN_LIMIT = 50_000;
+const plainCache = new Map<string, Analysis[]>();
+/** The single reading of a non-Arabic token (shared, read-only). */
+function plainReading(word: string): Analysis[] {
+  let a = plainCache.get(word);
+  if (!a) {
+    if (plainCache.size >= PLAIN_LIMIT) plainCache.clear();
+    a = [{ key: word, prefix: 0, clitics: '', article: false }];
+    plainCache.set(word, a);
+  }
+  return a;
 }
 
 function isSentenceEnd(tokens: Token[], k: number): boolean {
