@@ -245,7 +245,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   for (const h of idx.all('person')) {
     if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last)) continue;
     const kbs = h.payloads.filter((p) => p.kind === 'person').map((p) => (p.kind === 'person' ? p.person : -1));
-    const last = parser.extend(h.last - 1, 0);
+    const last = parser.extend(h.last - 1, 0, h.first);
     // "Assad Omar", "Mohammed Mustafa al-Jibouri": a known alias that goes on with more name is someone else
     // (a nasab continuing with «بن» is the same person)
     const goesOn = last > h.last && !parser.isParticle(h.last);
@@ -276,7 +276,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     // «حسن الجوار», «حسن النوايا»: a given name that is also an everyday word, before an «ال» word, is a phrase
     if (t.script === 'ar' && lex.phraseHeads.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
-    const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2);
+    const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2, h.first);
     if (last - h.first < 2) continue;
     // English: "... Street", "... University" after the name: a thing's name
     if (last < tokens.length && lex.blockers.has(tokens[last].norm) && tokens[last].cap) continue;

@@ -95,8 +95,6 @@ export class NameParser {
     // "MoD", "UNHCR": abbreviations are not names
     if (t.script === 'latin') return t.cap && !/[a-z][A-Z]$/.test(this.doc.text.slice(t.start, t.end)) && !(t.norm.length > 1 && this.doc.text.slice(t.start, t.end) === this.doc.text.slice(t.start, t.end).toUpperCase() && t.norm.length <= 5);
     if (this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm)) return false;
-    // «يعرفون», «تبحثون»: imperfect plural verbs
-    if (/^[يت].{2,}ون$/.test(t.norm)) return false;
     return t.script === 'ar';
   }
 
@@ -129,7 +127,8 @@ export class NameParser {
   }
 
   /** Extends a name that starts at `first` over surnames and particles; returns the end (exclusive). */
-  extend(first: number, maxUnknown: number): number {
+  /** `nameFirst`: where the whole name starts, when `first` is its last known part. */
+  extend(first: number, maxUnknown: number, nameFirst = first): number {
     const t0 = this.tok(first)!;
     let last = first + 1;
     let unknown = 0;
@@ -137,7 +136,7 @@ export class NameParser {
       const t = this.tok(last)!;
       // «مايك بومبيو بمستهل», «جون كيري أوباما»: a known name ends where its alias ends
       // (a nasab may go on: «محمد بن سلمان بن عبدالعزيز»)
-      if (this.idx.at('person', first)?.last === last && !this.isParticle(last)) break;
+      if (this.idx.at('person', nameFirst)?.last === last && !this.isParticle(last)) break;
       if (t.sentence !== t0.sentence || (t.script !== t0.script && t.kind === 'word')) break;
       // English: hyphenated and glued parts ("al-Jubeir", "Ould-Cheikh")
       if (t.kind === 'punct' && t.norm === '-' && !t.spaceBefore && this.tok(last + 1) && !this.tok(last + 1)!.spaceBefore && this.tok(last + 1)!.kind === 'word' && (this.tok(last + 1)!.script !== 'latin' || this.tok(last + 1)!.cap)) {
@@ -179,7 +178,7 @@ export class NameParser {
       if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
       // «بهذه», «لذلك»: a preposition glued to a function word
       if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) break;
-      if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' || t.cap) && this.givenAt(first) && this.minorPlace(last)))) {
+      if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' || t.cap) && this.givenAt(nameFirst) && this.minorPlace(last)))) {
         unknown++;
         last++;
         continue;
@@ -230,7 +229,7 @@ export class NameParser {
     if (t.script === 'latin' && !t.cap) return undefined;
     if (this.idx.has('person', k)) {
       const h = this.idx.at('person', k)!;
-      return { first: k, last: this.extend(h.last - 1, 0), prefix: h.prefix, rule: 'name:kb', confidence: 0.95 };
+      return { first: k, last: this.extend(h.last - 1, 0, k), prefix: h.prefix, rule: 'name:kb', confidence: 0.95 };
     }
     if ((this.givenAt(k) && (!this.collides(k) || this.strongNext(k + 1))) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
       return { first: k, last: this.extend(k, t.script === 'ar' ? 1 : 2), prefix: 0, rule: 'name:given-name', confidence: 0.85 };
