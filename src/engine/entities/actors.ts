@@ -41,6 +41,8 @@ export interface ActorResult {
 }
 
 interface TextRole {
+  /** A past office («المخلوع», "former president"): matched against roles that ended. */
+  former?: boolean;
   office: string;
   title: string;
   titleText: string;
@@ -92,7 +94,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     const e = titleEntry(h, tokens[h.first]);
     if (h.payloads.length === 0) continue;
     if (tokens[h.first].script === 'latin' && latinDoc === false && !tokens[h.first].cap) continue;
-    const role: TextRole = { office: String(e.office), title: String(e.title), titleText: '' };
+    const role: TextRole = { office: String(e.office), title: String(e.title), titleText: '', ...(e.former === true ? { former: true } : {}) };
     if (typeof e.country === 'string') role.country = e.country;
     if (typeof e.org === 'string') role.organization = e.org;
     let first = h.first;
@@ -217,6 +219,15 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   for (const t of titles) {
     // «شارع الملك فهد», "King Fahd Causeway": the name of a thing
     if (t.first > 0 && tokens[t.first].script === 'ar' && lex.blockers.has(tokens[t.first - 1].analyses[0].key)) continue;
+    // «المخلوع صالح», "former President Carter": the surname of someone who held that office
+    if (t.role.former && tokens[t.nameStart]?.kind === 'word') {
+      const former = bySurname(c, doc, t.nameStart, t.nameStart + 1, t.role);
+      if (former !== undefined) {
+        pushCand({ first: t.nameStart, last: t.nameStart + 1, prefix: 0, rule: 'name:former-officeholder', confidence: 0.8, priority: 0, kb: former });
+        titleBefore.set(t.nameStart, t);
+        continue;
+      }
+    }
     const n = parser.nameAt(t.nameStart, !t.weak);
     if (n) {
       pushCand({ ...n, rule: `${n.rule}+title`, priority: 1, confidence: Math.max(n.confidence, 0.85) });
@@ -541,9 +552,12 @@ function bySurname(c: Compiled, doc: Doc, first: number, last: number, role: Tex
   const t = doc.tokens[first];
   const people = c.surnames.get(t.analyses[0].key);
   if (!people) return undefined;
-  const fits = people.filter((i) =>
-    activeRoles(c.people[i], doc.date).some((r) => !role || ((role.office === 'official' || r.office === role.office) && (!role.country || r.country === role.country))),
-  );
+  const fits = people.filter((i) => {
+    const p = c.people[i];
+    // «المخلوع صالح», "former President Carter": an office that ended before the article
+    const roles = role?.former ? p.roles.filter((r) => r.to && r.to < doc.date && nearTenure(p, doc.date)) : activeRoles(p, doc.date);
+    return roles.some((r) => !role || ((role.office === 'official' || r.office === role.office) && (!role.country || r.country === role.country)));
+  });
   return fits.length === 1 ? fits[0] : undefined;
 }
 
@@ -621,7 +635,7 @@ function placeCountry(c: Compiled, h: Hit): string | undefined {
 }
 
 function officeOf(c: Compiled, b: Builder, date: string): string | undefined {
-  const strong = b.textRoles.find((r) => r.office !== 'official');
+  const strong = b.textRoles.find((r) => r.office !== 'official' && !r.former);
   if (strong) return strong.office;
   if (b.kb !== undefined) {
     const r = activeRoles(c.people[b.kb], date).find((x) => x.office !== 'official');
