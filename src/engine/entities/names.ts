@@ -178,7 +178,7 @@ export class NameParser {
       if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
       // «بهذه», «لذلك»: a preposition glued to a function word
       if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) break;
-      if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' || t.cap) && this.givenAt(nameFirst) && this.minorPlace(last)))) {
+      if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' && this.givenAt(nameFirst) && this.minorPlace(last)) || (t.cap && this.minorPlace(last))))) {
         unknown++;
         last++;
         continue;
