@@ -290,7 +290,8 @@ function bilateral(doc: Doc, actors: ActorResult, h: Hit, s: number, persons: Se
   for (let i = lo; i < actors.mentions.length && actors.mentions[i].first < sentence.last; i++) {
     const m = actors.mentions[i];
     if (m.sentence !== s || !persons.has(m.pid)) continue;
-    if (m.first > withAt && m.first < end) {
+    // "…, Clark told reporters": the name right before the reporting verb is its subject, not one of those met
+    if (m.first > withAt && m.first < end && !(end < sentence.last && m.last === end)) {
       if (!objects.includes(m.pid)) objects.push(m.pid);
     } else if (!subjects.includes(m.pid)) subjects.push(m.pid);
   }
