@@ -14,7 +14,7 @@ import { NameParser, nameLexicons, type NameLexicons, type NameSpan } from './na
 import { activeRoles, holderOn, pickPerson } from './roles.js';
 import { looksLikeName } from './places.js';
 import type { Token } from '../text/tokenize.js';
-import type { LexiconEntry, Person } from '../../kb/schema.js';
+import type { LexiconEntry, Names, Person } from '../../kb/schema.js';
 import { normalizeString } from '../text/normalize.js';
 
 export interface PersonMention {
@@ -666,6 +666,14 @@ function nameKey(doc: Doc, first: number, last: number): string {
   return parts.join(' ');
 }
 
+/** Display name (English when known) and the first name in each language of a knowledge-base entry. */
+function displayNames(names: Names, fallback: string): Pick<Participant, 'name' | 'names'> {
+  return {
+    name: names.en[0] ?? names.ar[0] ?? fallback,
+    names: { ...(names.ar[0] ? { ar: names.ar[0] } : {}), ...(names.en[0] ? { en: names.en[0] } : {}) },
+  };
+}
+
 function toParticipant(c: Compiled, doc: Doc, b: Builder, id: string): Participant {
   const mentions = b.spans.map((s) => ({ start: s.start, end: s.end, text: s.text, ...(s.rule ? { rule: s.rule } : {}) }));
   if (b.type === 'organization') {
@@ -673,8 +681,7 @@ function toParticipant(c: Compiled, doc: Doc, b: Builder, id: string): Participa
     return {
       id,
       type: 'organization',
-      name: o.names.en[0] ?? o.names.ar[0] ?? o.id,
-      names: { ...(o.names.ar[0] ? { ar: o.names.ar[0] } : {}), ...(o.names.en[0] ? { en: o.names.en[0] } : {}) },
+      ...displayNames(o.names, o.id),
       kbId: o.id,
       roles: [],
       ...(o.country ? { country: o.country } : {}),
@@ -699,8 +706,7 @@ function toParticipant(c: Compiled, doc: Doc, b: Builder, id: string): Participa
     return {
       id,
       type: 'person',
-      name: p.names.en[0] ?? p.names.ar[0] ?? p.id,
-      names: { ...(p.names.ar[0] ? { ar: p.names.ar[0] } : {}), ...(p.names.en[0] ? { en: p.names.en[0] } : {}) },
+      ...displayNames(p.names, p.id),
       kbId: p.id,
       ...(p.wikidata ? { wikidata: p.wikidata } : {}),
       roles,
