@@ -52,13 +52,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     if (!l) bySentence.set(m.sentence, (l = []));
     if (!l.includes(m.pid)) l.push(m.pid);
   }
-  const placesBySentence = new Map<number, PlaceMention[]>();
-  for (const p of places) {
-    const s = tokens[p.first].sentence;
-    let l = placesBySentence.get(s);
-    if (!l) placesBySentence.set(s, (l = []));
-    l.push(p);
-  }
+  const placesBySentence = groupBySentence(places.map((p) => [tokens[p.first].sentence, p]));
   const dateline = datelinePlace(doc, places);
   let allDates = findDates(doc, idx, 0, tokens.length);
   // "September 8 2013 U.S. leaves door open …": a date opening the text is the story's own date
@@ -66,13 +60,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   if (opening && opening.explicit && opening.first < 12 && opening.value !== doc.date) {
     allDates = findDates({ ...doc, date: opening.value, dateGiven: true }, idx, 0, tokens.length);
   }
-  const datesBySentence = new Map<number, DateExpr[]>();
-  for (const d of allDates) {
-    const s = tokens[d.first].sentence;
-    let l = datesBySentence.get(s);
-    if (!l) datesBySentence.set(s, (l = []));
-    l.push(d);
-  }
+  const datesBySentence = groupBySentence(allDates.map((d) => [tokens[d.first].sentence, d]));
 
   const drafts: Draft[] = [];
   let lastSentence = -1;
@@ -220,17 +208,11 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   }
 
   // topics: countries and resolutions named in the meeting's sentences
-  const resBySentence = new Map<number, string[]>();
-  for (const r of resolutions) {
-    for (const m of r.mentions) {
-      const tok = tokenAt(doc, m.start);
-      if (tok < 0) continue;
-      const s = tokens[tok].sentence;
-      let l = resBySentence.get(s);
-      if (!l) resBySentence.set(s, (l = []));
-      l.push(r.symbol ?? `${r.body} ${r.number}`);
-    }
-  }
+  const resBySentence = groupBySentence(
+    resolutions.flatMap((r) =>
+      r.mentions.map((m) => tokenAt(doc, m.start)).filter((tok) => tok >= 0).map((tok): [number, string] => [tokens[tok].sentence, r.symbol ?? `${r.body} ${r.number}`]),
+    ),
+  );
   const locById = new Map(locations.items.map((l) => [l.id, l]));
   merged.sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
   const countryOf = new Map(actors.participants.map((p) => [p.id, p.country]));
@@ -322,6 +304,17 @@ function visitPlace(doc: Doc, h: Hit, places: PlaceMention[]): boolean {
     if (glued || (prev && /^(الي|في|to|in)$/.test(prev.norm)) || p.first === h.last) return true;
   }
   return false;
+}
+
+/** Items keyed by the sentence they sit in, in their original order. */
+function groupBySentence<T>(pairs: Array<[number, T]>): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const [s, item] of pairs) {
+    const list = out.get(s);
+    if (list) list.push(item);
+    else out.set(s, [item]);
+  }
+  return out;
 }
 
 function typeOf(h: Hit): MeetingType {

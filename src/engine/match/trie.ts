@@ -1,7 +1,7 @@
 // One token-level trie compiled from every lexicon and the knowledge base, run once per
 // document: at each token, each clitic reading of that token walks the trie; inner tokens
 // use their plain key. Work per token is bounded by (readings x longest entry): linear time.
-import { analyzeArabic, arabicKey, type Analysis } from '../text/clitics.js';
+import { arabicKey, type Analysis } from '../text/clitics.js';
 import { normalizeText } from '../text/normalize.js';
 import { tokenize, type Token } from '../text/tokenize.js';
 
@@ -75,4 +75,3 @@ export class TokenTrie<P> {
   }
 }
 
-export { analyzeArabic };
