@@ -7,13 +7,13 @@ interface PCase {
   name: string;
   date: string;
   text: string;
-  expect: Array<{ en?: string; ar?: string; name?: string; mentions?: number; textRole?: { office: string; country?: string }; kbRole?: string }>;
+  expect: Array<{ en?: string; ar?: string; name?: string; mentions?: number; textRole?: { office: string; country?: string }; textRoles?: string[]; kbRole?: string }>;
 }
 interface MCase {
   name: string;
   date: string;
   text: string;
-  expect: Array<{ type?: string; people: string[]; place?: string; date?: string; minutes?: number; status?: string }>;
+  expect: Array<{ type?: string; people: string[]; absent?: string[]; place?: string; noPlace?: boolean; date?: string; minutes?: number; status?: string }>;
 }
 const load = <T>(lang: string, file: string): T[] => JSON.parse(readFileSync(new URL(`./cases/${lang}/${file}.json`, import.meta.url), 'utf8'));
 const run = (lang: string, text: string, date: string) => engine().extract({ text, language: lang as 'ar' | 'en', publishedAt: date });
@@ -35,6 +35,7 @@ describe.each(['ar', 'en'])('participants (%s)', (lang) => {
       if (want.name) expect(p.name).toBe(want.name);
       if (want.mentions) expect(p.mentions).toHaveLength(want.mentions);
       if (want.textRole) expect(p.roles.some((r) => r.source === 'text' && r.office === want.textRole!.office && (!want.textRole!.country || r.country === want.textRole!.country))).toBe(true);
+      if (want.textRoles) expect(p.roles.filter((r) => r.source === 'text').map((r) => r.office)).toEqual(want.textRoles);
       if (want.kbRole) expect(p.roles.some((r) => r.source === 'knowledge-base' && r.office === want.kbRole)).toBe(true);
     });
     offsetsExact(out, c.text);
@@ -51,7 +52,9 @@ describe.each(['ar', 'en'])('meetings (%s)', (lang) => {
       const m = out.meetings[i];
       expect(m.participantIds.map((id) => byId.get(id))).toEqual(expect.arrayContaining(want.people));
       if (want.type) expect(m.type).toBe(want.type);
+      for (const who of want.absent ?? []) expect(m.participantIds.map((id) => byId.get(id))).not.toContain(who);
       if (want.place) expect(m.locationIds.map((id) => locById.get(id))).toContain(want.place);
+      if (want.noPlace) expect(m.locationIds).toEqual([]);
       if (want.date) expect(m.date?.value).toBe(want.date);
       if (want.minutes) expect(m.duration?.minutes).toBe(want.minutes);
       if (want.status) expect(m.status).toBe(want.status);

@@ -42,6 +42,12 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
     const e = entryOf(h);
     return h && e && typeof e.month === 'number' ? { month: e.month, last: h.last } : undefined;
   };
+  // a day and month without a year: this year's, or last year's when the month is well ahead of publication;
+  // in a sentence about the future ("is expected to win … on 9 January"), the next such day
+  const yearOf = (month: number, day: number, future: boolean) => {
+    if (future) return `${pubYear}-${pad(month)}-${pad(day)}` < doc.date ? pubYear + 1 : pubYear;
+    return month > pubMonth + 1 ? pubYear - 1 : pubYear;
+  };
   const futureSentence = new Set<number>();
   for (let k = from; k < to; k++) if (FUTURE.has(tokens[k].norm)) futureSentence.add(tokens[k].sentence);
   for (let k = from; k < to; k++) {
@@ -57,10 +63,11 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
         else if (tokens[last]?.norm === '(' && monthAt(last + 1) && tokens[monthAt(last + 1)!.last]?.norm === ')') last = monthAt(last + 1)!.last + 1;
         let y = num(last);
         if (!Number.isNaN(y) && y >= 1900 && y <= 2100) last++;
-        else if (doc.dateGiven) y = mo.month > pubMonth + 1 ? pubYear - 1 : pubYear;
+        else if (doc.dateGiven) y = yearOf(mo.month, d, futureSentence.has(tokens[k].sentence));
         else continue; // no year and no publication date: unknown
         if (validDay(y, mo.month, d)) {
-          out.push({ value: `${y}-${pad(mo.month)}-${pad(d)}`, precision: 'day', text: span(doc, k, last), first: k, last, future: false, explicit: true });
+          const value = `${y}-${pad(mo.month)}-${pad(d)}`;
+          out.push({ value, precision: 'day', text: span(doc, k, last), first: k, last, future: doc.dateGiven && value > doc.date && futureSentence.has(tokens[k].sentence), explicit: true });
           k = last - 1;
           continue;
         }
@@ -80,11 +87,12 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
         if (!Number.isNaN(y) && y >= 1900 && y <= 2100) last++;
         else {
           if (!doc.dateGiven) continue;
-          y = e.month > pubMonth + 1 ? pubYear - 1 : pubYear;
+          y = yearOf(e.month, dd, futureSentence.has(tokens[k].sentence));
           if (tokens[last - 1]?.norm === ',') last--;
         }
         if (validDay(y, e.month, dd)) {
-          out.push({ value: `${y}-${pad(e.month)}-${pad(dd)}`, precision: 'day', text: span(doc, k, last), first: k, last, future: false, explicit: true });
+          const value = `${y}-${pad(e.month)}-${pad(dd)}`;
+          out.push({ value, precision: 'day', text: span(doc, k, last), first: k, last, future: doc.dateGiven && value > doc.date && futureSentence.has(tokens[k].sentence), explicit: true });
           k = last - 1;
         }
       }

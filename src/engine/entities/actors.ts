@@ -333,6 +333,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     getBuilder(`kb:${person}`, () => ({ key: `kb:${person}`, type: 'person', kb: person, textRoles: [], spans: [], confidence: 0 }));
 
   const titleAt = new Map<number, TitleUse>();
+  const titlesOfNext = new Set(titleBefore.values());
   for (const t of titles) {
     if (!titleAt.has(t.first)) titleAt.set(t.first, t);
     if (!titleAt.has(t.hit.first)) titleAt.set(t.hit.first, t);
@@ -382,7 +383,8 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (tokens[after]?.norm === 'the' && tokens[after].script === 'latin') after++;
     // an apposition, not «… ووزير الخارجية» (a conjunction starts the next person)
     const ta0 = titleAt.get(after);
-    const ta = ta0 && !(ta0.first === ta0.hit.first && ta0.hit.prefix > 0) ? ta0 : undefined;
+    // nor the title of the next name ("Vice President George Bush, Secretary of State George Shultz")
+    const ta = ta0 && !(ta0.first === ta0.hit.first && ta0.hit.prefix > 0) && !titlesOfNext.has(ta0) ? ta0 : undefined;
     if (ta) {
       // «جيم جيفري المسؤول عن الملف السوري»: even a generic title after a name describes that person
       addRole(b, ta.role);
@@ -716,7 +718,8 @@ function toParticipant(c: Compiled, doc: Doc, b: Builder, id: string): Participa
     };
   }
   // a name the knowledge base does not know: the longest written form is the display name
-  const longest = (b.names?.length ? b.names : b.spans).reduce((x, y) => (y.text.length > x.text.length ? y : x)).text;
+  // (a line break inside a wrapped name is a space in the display name)
+  const longest = (b.names?.length ? b.names : b.spans).reduce((x, y) => (y.text.length > x.text.length ? y : x)).text.replace(/\s+/g, ' ');
   const country = roles.find((r) => r.country)?.country;
   const lang = /[\u0600-\u06ff]/.test(longest) ? 'ar' : 'en';
   return {

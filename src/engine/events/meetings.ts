@@ -5,7 +5,7 @@
 import type { Location, Meeting, Resolution } from '../../schemas/extraction.js';
 import type { Doc, Span } from '../doc.js';
 import { spanOf } from '../doc.js';
-import type { ActorResult } from '../entities/actors.js';
+import type { ActorResult, PersonMention } from '../entities/actors.js';
 import { entryOf, type Hit, type MatchIndex } from '../entities/lexicons.js';
 import type { PlaceMention } from '../entities/places.js';
 import { findDates, type DateExpr } from '../dates/resolve.js';
@@ -17,6 +17,8 @@ const SPECIFICITY: Record<MeetingType, number> = { summit: 6, call: 5, talks: 4,
 const LOCATIVE = new Set(['في', 'ب', 'in', 'at', 'داخل', 'بمدينة', 'مدينة', 'منتجع', 'بمنتجع', 'قصر', 'بقصر']);
 const FUTURE_WORDS = new Set(['سوف', 'will', 'سيعقد', 'ستعقد', 'المقرر', 'يعتزم', 'تعتزم', 'المرتقب', 'المرتقبة', 'plans', 'planned', 'expected', 'scheduled', 'would']);
 const MAX_PARTICIPANTS = 8;
+/** How far from a town's centre a building still counts as in that town. */
+const CITY_RADIUS_KM = 30;
 
 interface Draft {
   type: MeetingType;
@@ -32,6 +34,8 @@ interface Draft {
   confidence: number;
   /** People named only as the ones reporting the encounter («أوضح الجبير أن لقاء …»). */
   speakers?: Set<string>;
+  /** Someone was met (not only a place visited): a lone person's draft without it is a trip, kept only to lend its place. */
+  encounter: boolean;
 }
 
 export interface LocationIds {
@@ -46,8 +50,9 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   const persons = new Set(actors.participants.filter((p) => p.type === 'person').map((p) => p.id));
   // mentions and places grouped by sentence
   const bySentence = new Map<number, string[]>();
+  const absent = absentMentions(doc, actors);
   for (const m of actors.mentions) {
-    if (!persons.has(m.pid)) continue;
+    if (!persons.has(m.pid) || absent.has(m)) continue;
     let l = bySentence.get(m.sentence);
     if (!l) bySentence.set(m.sentence, (l = []));
     if (!l.includes(m.pid)) l.push(m.pid);
@@ -57,9 +62,11 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   let allDates = findDates(doc, idx, 0, tokens.length);
   // "September 8 2013 U.S. leaves door open …": a date opening the text is the story's own date
   const opening = allDates[0];
-  if (opening && opening.explicit && opening.first < 12 && opening.value !== doc.date) {
+  if (opening && opening.explicit && opening.first <= 2 && !opening.future && opening.value !== doc.date) {
     allDates = findDates({ ...doc, date: opening.value, dateGiven: true }, idx, 0, tokens.length);
   }
+  // a date still to come (an election "on 9 January") does not date an encounter told later
+  const pastDates = allDates.filter((d) => !d.future);
   const datesBySentence = groupBySentence(allDates.map((d) => [tokens[d.first].sentence, d]));
 
   const drafts: Draft[] = [];
@@ -67,7 +74,28 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   // sentences where some trigger refers back ("the meeting", «اللقاء الذي حضره …»)
   const anaphoricSentences = new Set<number>();
   for (const h of idx.all('lex:meeting-triggers')) if (anaphoric(doc, h)) anaphoricSentences.add(tokens[h.first].sentence);
-  for (const h of idx.all('lex:meeting-triggers')) {
+  const triggers = idx.all('lex:meeting-triggers');
+  // "The Downing Street talks covered …": a follow-up with no one named adds its town or building to the
+  // encounter just told (the one sentence before, or up to five when the trigger refers back: "The meetings …")
+  const followUp = (s: number, from: number, to: number, gap: number) => {
+    const group = lastTold(drafts);
+    if (group.length === 0 || group[0].placeScore >= 3) return;
+    const told = Math.max(...group[0].sentences);
+    if (s <= told || s - told > gap) return;
+    for (const p of placesBySentence.get(s) ?? []) {
+      if (p.first < from || p.first >= to || (p.place.type !== 'city' && p.place.type !== 'facility')) continue;
+      const sentence = doc.sentences[s];
+      for (const d of group) {
+        d.place = locations.idOf.get(p.place.index);
+        d.placeScore = 3;
+        d.evidence.push(spanOf(doc, sentence.first, sentence.last, 0, 'meeting:follow-up'));
+        d.sentences.add(s);
+      }
+      return;
+    }
+  };
+  for (let ti = 0; ti < triggers.length; ti++) {
+    const h = triggers[ti];
     const s = tokens[h.first].sentence;
     // "called for action", "called on the UN": not a phone call
     if (typeOf(h) === 'call' && /^(for|on|upon|it)$/.test(tokens[h.last]?.norm ?? '') && tokens[h.first].norm.startsWith('call')) continue;
@@ -77,26 +105,27 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       if (d && d.sentences.has(s)) {
         const t = typeOf(h);
         if (SPECIFICITY[t] > SPECIFICITY[d.type]) d.type = t;
+        if (t !== 'visit') d.encounter = true;
         if (entryOf(h)?.future === true) d.planned = true;
       }
       continue;
     }
     const pids = bySentence.get(s) ?? [];
-    // "The Downing Street talks covered …": a follow-up sentence with no one named adds the place
+    const sentence0 = doc.sentences[s];
     if (pids.length === 0) {
-      const prev = drafts[drafts.length - 1];
-      if (prev && prev.placeScore < 3 && [...prev.sentences].some((x) => s - x <= 1 && s > x)) {
-        for (const p of placesBySentence.get(s) ?? []) {
-          if (p.place.type !== 'city' && p.place.type !== 'facility') continue;
-          prev.place = locations.idOf.get(p.place.index);
-          prev.placeScore = 3;
-          const sentence = doc.sentences[s];
-          prev.evidence.push(spanOf(doc, sentence.first, sentence.last, 0, 'meeting:follow-up'));
-          prev.sentences.add(s);
-          break;
-        }
-      }
+      followUp(s, sentence0.first, sentence0.last, anaphoric(doc, h) ? 5 : 1);
       continue;
+    }
+    // "The meetings, which end today with talks on Capitol Hill, … lay groundwork for a summit … between
+    // Reagan and Mulroney": the clause up to the next trigger names no one and refers back
+    if (anaphoric(doc, h)) {
+      const named = firstPersonAfter(actors, persons, absent, h.last, sentence0.last);
+      let owner = -1; // the last trigger before the first person named: the one those people belong to
+      for (let k = ti + 1; k < triggers.length && triggers[k].first < named; k++) if (triggers[k].first >= h.last) owner = k;
+      if (owner >= 0) {
+        followUp(s, h.last, triggers[owner].first, 5);
+        continue;
+      }
     }
     // «وحضر اللقاء X», "Delors said at the same meeting": one person joining the encounter just told
     if (pids.length === 1 && anaphoricSentences.has(s)) {
@@ -128,6 +157,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       evidence: [spanOf(doc, sentence.first, sentence.last, 0, `meeting:trigger:${doc.text.slice(tokens[h.first].start, tokens[h.last - 1].end)}`)],
       sentences: new Set([s]),
       confidence: 0.7,
+      encounter: pids.length > 1 || typeOf(h) !== 'visit' || actors.unnamedOfficials.has(s),
     };
     // place: a locative place in the sentence, towns before countries, nearest the trigger
     for (const p of placesBySentence.get(s) ?? []) {
@@ -156,8 +186,8 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     }
     // date: in the sentence, else the nearest one before it, else the first of the article
     const inSentence = datesBySentence.get(s)?.[0];
-    const before = inSentence ?? nearestBefore(allDates, h.first);
-    const date = before ?? allDates[0];
+    const before = inSentence ?? nearestBefore(pastDates, h.first);
+    const date = before ?? pastDates[0];
     if (date) draft.date = date;
     else if (doc.dateGiven) draft.date = { value: doc.date, precision: 'day', text: '', first: h.first, last: h.first, future: false, explicit: false };
     if (date?.future && date === inSentence) draft.planned = true;
@@ -167,7 +197,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     if (speakers.length) draft.speakers = new Set(speakers);
     // "Blair held talks with Sharon and Abbas", "meetings with Bush, Shultz and Baldrige, Clark said":
     // one encounter per person met
-    const pairs = bilateral(doc, actors, h, s, persons);
+    const pairs = bilateral(doc, actors, h, s, persons, absent);
     if (pairs) {
       for (const [subject, other] of pairs) drafts.push({ ...draft, pids: new Set([subject, other]), evidence: [...draft.evidence], sentences: new Set(draft.sentences), topics: [] });
       continue;
@@ -188,10 +218,13 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     }
     const same =
       d.pids.size === 1
-        ? merged.find((m) => overlap(m.pids, d.pids) === 1 && m.planned === d.planned)
+        ? // a lone person's trip to a place of its own joins only an encounter told close by
+          // ("Before visiting Israel, Mr Blair made a surprise visit to Iraq" is not the Sharon talks)
+          merged.find((m) => overlap(m.pids, d.pids) === 1 && m.planned === d.planned && (d.placeScore < 4 || distance(m.sentences, d.sentences) <= 3))
         : merged.find((m) => overlap(m.pids, d.pids) >= 2 && (subset(m.pids, d.pids) || subset(d.pids, m.pids)) && m.planned === d.planned);
     if (!same) {
-      merged.push(d);
+      // a trip on which no one is met ("visited the tomb of …") is not a meeting
+      if (d.encounter) merged.push(d);
       continue;
     }
     for (const p of d.pids) same.pids.add(p);
@@ -235,7 +268,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       type: d.type,
       status: d.planned ? 'planned' : 'held',
       participantIds: [...d.pids],
-      locationIds: d.place ? [d.place] : [],
+      locationIds: d.place ? withCity(d.place, locations.items, locById) : [],
       topics,
       evidence: d.evidence,
       confidence: Math.round(d.confidence * 100) / 100,
@@ -244,6 +277,48 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     if (d.duration) m.duration = d.duration;
     return m;
   });
+}
+
+/** "the tomb of Yasser Arafat", «ضريح الرئيس الراحل»: mentions of people visited, mourned or honoured, not met. */
+function absentMentions(doc: Doc, actors: ActorResult): Set<PersonMention> {
+  const out = new Set<PersonMention>();
+  const hits = actors.index.all('lex:absent-markers');
+  if (hits.length === 0) return out;
+  const ends = new Set(hits.map((h) => h.last));
+  const tokens = doc.tokens;
+  // words that may stand between the marker and the name: titles and honorifics ("the late President")
+  const titled = new Set<number>();
+  for (const key of ['lex:titles', 'lex:honorifics']) for (const h of actors.index.all(key)) for (let k = h.first; k < h.last; k++) titled.add(k);
+  for (const m of actors.mentions) {
+    // the marker right before the mention or inside it («الرئيس الراحل ياسر عرفات»)
+    let k = m.first;
+    while (k > 0 && !ends.has(k) && (titled.has(k - 1) || tokens[k - 1].norm === 'the') && m.first - k < 5) k--;
+    if (ends.has(k)) {
+      out.add(m);
+      continue;
+    }
+    for (let i = m.first + 1; i < m.last; i++) if (ends.has(i)) out.add(m);
+  }
+  return out;
+}
+
+/** The drafts of the encounter told last (one per person met when a sentence lists several). */
+function lastTold(drafts: Draft[]): Draft[] {
+  const last = drafts[drafts.length - 1];
+  if (!last) return [];
+  const first = Math.min(...last.sentences);
+  const out: Draft[] = [];
+  for (let i = drafts.length - 1; i >= 0 && Math.min(...drafts[i].sentences) === first; i--) out.push(drafts[i]);
+  return out;
+}
+
+/** The first token of a person (not one only mourned or honoured) named in tokens [from, to), or `to`. */
+function firstPersonAfter(actors: ActorResult, persons: Set<string>, absent: Set<PersonMention>, from: number, to: number): number {
+  for (let i = firstAtOrAfter(actors.mentions, from); i < actors.mentions.length && actors.mentions[i].first < to; i++) {
+    const m = actors.mentions[i];
+    if (persons.has(m.pid) && !absent.has(m)) return m.first;
+  }
+  return to;
 }
 
 /** "the meeting", "the same talks", «اللقاء», «الاجتماع»: a trigger that refers back to an encounter already told. */
@@ -256,7 +331,7 @@ function anaphoric(doc: Doc, h: Hit): boolean {
 }
 
 /** English "X met with A, B and C": the people after "with" each met the others of the sentence. */
-function bilateral(doc: Doc, actors: ActorResult, h: Hit, s: number, persons: Set<string>): Array<[string, string]> | undefined {
+function bilateral(doc: Doc, actors: ActorResult, h: Hit, s: number, persons: Set<string>, absent: Set<PersonMention>): Array<[string, string]> | undefined {
   const tokens = doc.tokens;
   if (tokens[h.first].script !== 'latin') return undefined;
   let withAt = -1;
@@ -271,7 +346,7 @@ function bilateral(doc: Doc, actors: ActorResult, h: Hit, s: number, persons: Se
   const lo = firstAtOrAfter(actors.mentions, sentence.first);
   for (let i = lo; i < actors.mentions.length && actors.mentions[i].first < sentence.last; i++) {
     const m = actors.mentions[i];
-    if (m.sentence !== s || !persons.has(m.pid)) continue;
+    if (m.sentence !== s || !persons.has(m.pid) || absent.has(m)) continue;
     // "…, Clark told reporters": the name right before the reporting verb is its subject, not one of those met
     if (m.first > withAt && m.first < end && !(end < sentence.last && m.last === end)) {
       if (!objects.includes(m.pid)) objects.push(m.pid);
@@ -320,6 +395,40 @@ function groupBySentence<T>(pairs: Array<[number, T]>): Map<number, T[]> {
 function typeOf(h: Hit): MeetingType {
   const t = entryOf(h)?.type;
   return (typeof t === 'string' && t in SPECIFICITY ? t : 'meeting') as MeetingType;
+}
+
+/** A building (Capitol Hill, Downing Street) and the town it stands in, when the article names that town too. */
+function withCity(id: string, items: Location[], byId: Map<string, Location>): string[] {
+  const place = byId.get(id);
+  const at = place?.coordinates;
+  if (!place || place.type !== 'facility' || !at) return [id];
+  let best: Location | undefined;
+  let bestKm = CITY_RADIUS_KM;
+  for (const l of items) {
+    if (l.type !== 'city' || !l.coordinates || l.countryCode !== place.countryCode) continue;
+    const km = kilometres(at, l.coordinates);
+    if (km < bestKm) {
+      best = l;
+      bestKm = km;
+    }
+  }
+  return best ? [id, best.id] : [id];
+}
+
+/** Great-circle distance (haversine). */
+function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Sentences between the closest sentences of two encounters. */
+function distance(a: Set<number>, b: Set<number>): number {
+  let best = Infinity;
+  for (const x of a) for (const y of b) best = Math.min(best, Math.abs(x - y));
+  return best;
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {
