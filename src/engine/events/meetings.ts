@@ -77,11 +77,11 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   const triggers = idx.all('lex:meeting-triggers');
   // "The Downing Street talks covered …": a follow-up with no one named adds its town or building to the
   // encounter just told (the one sentence before, or up to five when the trigger refers back: "The meetings …")
-  const followUp = (s: number, from: number, to: number, gap: number) => {
+  const followUp = (s: number, from: number, to: number, gap: number): boolean => {
     const group = lastTold(drafts);
-    if (group.length === 0 || group[0].placeScore >= 3) return;
+    if (group.length === 0 || group[0].placeScore >= 3) return false;
     const told = Math.max(...group[0].sentences);
-    if (s <= told || s - told > gap) return;
+    if (s <= told || s - told > gap) return false;
     for (const p of placesBySentence.get(s) ?? []) {
       if (p.first < from || p.first >= to || (p.place.type !== 'city' && p.place.type !== 'facility')) continue;
       const sentence = doc.sentences[s];
@@ -91,8 +91,9 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
         d.evidence.push(spanOf(doc, sentence.first, sentence.last, 0, 'meeting:follow-up'));
         d.sentences.add(s);
       }
-      return;
+      return true;
     }
+    return false;
   };
   for (let ti = 0; ti < triggers.length; ti++) {
     const h = triggers[ti];
@@ -118,14 +119,11 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     }
     // "The meetings, which end today with talks on Capitol Hill, … lay groundwork for a summit … between
     // Reagan and Mulroney": the clause up to the next trigger names no one and refers back
-    if (anaphoric(doc, h)) {
+    if (tokens[h.first].script === 'latin' && anaphoric(doc, h)) {
       const named = firstPersonAfter(actors, persons, absent, h.last, sentence0.last);
       let owner = -1; // the last trigger before the first person named: the one those people belong to
       for (let k = ti + 1; k < triggers.length && triggers[k].first < named; k++) if (triggers[k].first >= h.last) owner = k;
-      if (owner >= 0) {
-        followUp(s, h.last, triggers[owner].first, 5);
-        continue;
-      }
+      if (owner >= 0 && followUp(s, h.last, triggers[owner].first, 5)) continue;
     }
     // «وحضر اللقاء X», "Delors said at the same meeting": one person joining the encounter just told
     if (pids.length === 1 && anaphoricSentences.has(s)) {
@@ -185,13 +183,14 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       draft.placeScore = 2.5;
     }
     // date: in the sentence, else the nearest one before it, else the first of the article
+    for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(tokens[k].norm)) draft.planned = true;
     const inSentence = datesBySentence.get(s)?.[0];
-    const before = inSentence ?? nearestBefore(pastDates, h.first);
-    const date = before ?? pastDates[0];
+    // (an encounter told as held takes no date still to come from elsewhere)
+    const candidates = draft.planned ? allDates : pastDates;
+    const date = inSentence ?? nearestBefore(candidates, h.first) ?? candidates[0];
     if (date) draft.date = date;
     else if (doc.dateGiven) draft.date = { value: doc.date, precision: 'day', text: '', first: h.first, last: h.first, future: false, explicit: false };
     if (date?.future && date === inSentence) draft.planned = true;
-    for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(tokens[k].norm)) draft.planned = true;
     draft.duration = findDuration(doc, idx, sentence.first, sentence.last);
     const speakers = pids.filter((pid) => speaksAbout(doc, actors, h, pid));
     if (speakers.length) draft.speakers = new Set(speakers);
