@@ -40,4 +40,7 @@ export interface Pong {
   kind: 'pong';
   kbFiles: number;
   kbLoadMs: number;
+  /** The worker's V8 heap in use now, and right after start-up (bytes). */
+  heapUsed: number;
+  heapAfterStart: number;
 }

@@ -7,6 +7,7 @@ import { buildApp } from '../../src/app.js';
 import { defaultConfig } from '../../src/config.js';
 import { ExtractionSchema } from '../../src/schemas/extraction.js';
 import { createPoolService } from '../../src/service/pool.js';
+import type { Pong } from '../../src/service/types.js';
 import type { FastifyInstance } from 'fastify';
 
 const FAULT_WORKER = fileURLToPath(new URL('./fixtures/fault-worker.mjs', import.meta.url));
@@ -20,6 +21,26 @@ describe('worker pool with the real worker entry', () => {
     expect(() => ExtractionSchema.parse(out)).not.toThrow();
     await service.close();
   });
+
+  it('a worker whose heap a 1 MiB article has grown collects it before the next task', async () => {
+    const { Piscina } = await import('piscina');
+    const { defaultWorkerFile } = await import('../../src/service/pool.js');
+    const worker = defaultWorkerFile();
+    const pool = new Piscina({ filename: worker.filename, execArgv: worker.execArgv, minThreads: 1, maxThreads: 1 });
+    try {
+      const before = (await pool.run({ kind: 'ping' })) as Pong;
+      const line = 'التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف في سوتشي يوم الثلاثاء، وبحثا القرار 2254.\n';
+      const text = line.repeat(Math.ceil((1 << 20) / line.length));
+      const json = (await pool.run({ kind: 'extract-json', input: { text, publishedAt: '2019-05-15' } })) as string;
+      expect(JSON.parse(json).participants.length).toBeGreaterThan(0);
+      const after = (await pool.run({ kind: 'ping' })) as Pong;
+      // without the collection the heap holds the article's garbage (well over twice its start-up size)
+      expect(after.heapUsed).toBeLessThanOrEqual(2 * after.heapAfterStart);
+      expect(after.heapAfterStart).toBe(before.heapAfterStart);
+    } finally {
+      await pool.destroy();
+    }
+  }, 60_000);
 
   it('a bad knowledge file rejects start() with the loader message', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
