@@ -59,6 +59,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   }
   const placesBySentence = groupBySentence(places.map((p) => [tokens[p.first].sentence, p]));
   const dateline = datelinePlace(doc, places);
+  const spokeAt = speakingPlaces(doc, actors, places, persons);
   let allDates = findDates(doc, idx, 0, tokens.length);
   // "September 8 2013 U.S. leaves door open …": a date opening the text is the story's own date
   const opening = allDates[0];
@@ -100,6 +101,8 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     const s = tokens[h.first].sentence;
     // "called for action", "called on the UN": not a phone call
     if (typeOf(h) === 'call' && /^(for|on|upon|it)$/.test(tokens[h.last]?.norm ?? '') && tokens[h.first].norm.startsWith('call')) continue;
+    // "received a précis", "welcomed the decision": not a reception
+    if (entryOf(h)?.personObject === true && !personObjectAfter(doc, actors, persons, absent, h)) continue;
     if (s === lastSentence) {
       // one draft per sentence; a later trigger may refine the type
       const d = drafts[drafts.length - 1];
@@ -111,8 +114,10 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       }
       continue;
     }
-    const pids = bySentence.get(s) ?? [];
+    let pids = bySentence.get(s) ?? [];
     const sentence0 = doc.sentences[s];
+    const subject = pronounSubject(doc, actors, persons, absent, h, s, pids);
+    if (subject) pids = [subject, ...pids];
     if (pids.length === 0) {
       followUp(s, sentence0.first, sentence0.last, anaphoric(doc, h) ? 5 : 1);
       continue;
@@ -157,6 +162,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       confidence: 0.7,
       encounter: pids.length > 1 || typeOf(h) !== 'visit' || actors.unnamedOfficials.has(s),
     };
+    for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(tokens[k].norm)) draft.planned = true;
     // place: a locative place in the sentence, towns before countries, nearest the trigger
     for (const p of placesBySentence.get(s) ?? []) {
       const prev = tokens[p.first - 1];
@@ -170,8 +176,18 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
         draft.place = locations.idOf.get(p.place.index);
       }
     }
-    // no place in the sentence: a town or building the previous sentence went to ("a mission to Washington")
-    if (draft.placeScore < 3) {
+    // no place in the sentence: where one of them spoke just before ("Hague told reporters in Paris"),
+    if (draft.placeScore < 3 && !draft.planned) {
+      for (const pid of draft.pids) {
+        const at = spokeAt.get(pid);
+        if (at && at.sentence <= s && s - at.sentence <= 4) {
+          draft.place = locations.idOf.get(at.place.place.index);
+          draft.placeScore = 2.9;
+        }
+      }
+    }
+    // or a town or building the previous sentence went to ("a mission to Washington")
+    if (draft.placeScore < 2.9) {
       const near = nearestPlaceBefore(doc, places, sentence.first, s - 1);
       if (near) {
         draft.place = locations.idOf.get(near.place.index);
@@ -183,7 +199,6 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       draft.placeScore = 2.5;
     }
     // date: in the sentence, else the nearest one before it, else the first of the article
-    for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(tokens[k].norm)) draft.planned = true;
     const inSentence = datesBySentence.get(s)?.[0];
     // (an encounter told as held takes no date still to come from elsewhere)
     const candidates = draft.planned ? allDates : pastDates;
@@ -219,8 +234,8 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       d.pids.size === 1
         ? // a lone person's trip to a place of its own joins only an encounter told close by
           // ("Before visiting Israel, Mr Blair made a surprise visit to Iraq" is not the Sharon talks)
-          merged.find((m) => overlap(m.pids, d.pids) === 1 && m.planned === d.planned && (d.placeScore < 4 || distance(m.sentences, d.sentences) <= 3))
-        : merged.find((m) => overlap(m.pids, d.pids) >= 2 && (subset(m.pids, d.pids) || subset(d.pids, m.pids)) && m.planned === d.planned);
+          merged.find((m) => overlap(m.pids, d.pids) === 1 && compatible(m, d) && (d.placeScore < 4 || distance(m.sentences, d.sentences) <= 3))
+        : merged.find((m) => overlap(m.pids, d.pids) >= 2 && (subset(m.pids, d.pids) || subset(d.pids, m.pids)) && compatible(m, d));
     if (!same) {
       // a trip on which no one is met ("visited the tomb of …") is not a meeting
       if (d.encounter) merged.push(d);
@@ -309,6 +324,79 @@ function lastTold(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (let i = drafts.length - 1; i >= 0 && Math.min(...drafts[i].sentences) === first; i--) out.push(drafts[i]);
   return out;
+}
+
+/**
+ * "…, he added, heading into a working dinner with his French counterpart Laurent Fabius": in English,
+ * "he"/"she" before the trigger, with the one person named in the sentence after it, is the last
+ * person quoted in the four sentences before.
+ */
+function pronounSubject(doc: Doc, actors: ActorResult, persons: Set<string>, absent: Set<PersonMention>, h: Hit, s: number, pids: string[]): string | undefined {
+  const tokens = doc.tokens;
+  if (pids.length !== 1 || tokens[h.first].script !== 'latin') return undefined;
+  const sentence = doc.sentences[s];
+  let pronoun = false;
+  for (let k = sentence.first; k < h.first; k++) if (tokens[k].norm === 'he' || tokens[k].norm === 'she') pronoun = true;
+  if (!pronoun || firstPersonAfter(actors, persons, absent, sentence.first, h.first) < h.first) return undefined;
+  // the one named is met: right after the trigger, and not the one speaking ("…, Miyazawa said")
+  const object = firstPersonAfter(actors, persons, absent, h.last, sentence.last);
+  if (object - h.last > 8) return undefined;
+  const m0 = actors.mentions[firstAtOrAfter(actors.mentions, object)];
+  if (m0 && (actors.index.has('lex:speech-verbs', m0.last) || speechEndsAt(actors, m0.first - 1))) return undefined;
+  for (let j = firstAtOrAfter(actors.mentions, sentence.first) - 1; j >= 0; j--) {
+    const m = actors.mentions[j];
+    if (s - m.sentence > 4) break;
+    if (!persons.has(m.pid) || absent.has(m) || m.pid === pids[0]) continue;
+    // the one who spoke last ("…, Hague said"), not whoever was named last (a photo credit)
+    const after = tokens[m.last]?.norm === ',' ? m.last + 1 : m.last;
+    const before = m.first > 0 && tokens[m.first - 1].norm === ',' ? m.first - 2 : m.first - 1;
+    if (actors.index.has('lex:speech-verbs', after) || (before >= 0 && speechEndsAt(actors, before))) return m.pid;
+  }
+  return undefined;
+}
+
+/** Where people spoke: "Hague told reporters in Paris", «وقال الجبير في مؤتمر صحفي بالرياض» (the latest per person). */
+function speakingPlaces(doc: Doc, actors: ActorResult, places: PlaceMention[], persons: Set<string>): Map<string, { place: PlaceMention; sentence: number }> {
+  const out = new Map<string, { place: PlaceMention; sentence: number }>();
+  const tokens = doc.tokens;
+  for (const m of actors.mentions) {
+    if (!persons.has(m.pid)) continue;
+    // the reporting verb right after the name, or right before it («وقال الجبير»)
+    let verbEnd = -1;
+    const after = actors.index.at('lex:speech-verbs', m.last);
+    if (after) verbEnd = after.last;
+    else if (m.first > 0 && speechEndsAt(actors, m.first - 1)) verbEnd = m.last;
+    if (verbEnd < 0) continue;
+    for (let i = firstAtOrAfter(places, verbEnd); i < places.length && places[i].first - verbEnd <= 6; i++) {
+      const p = places[i];
+      if (tokens[p.first].sentence !== m.sentence || (p.place.type !== 'city' && p.place.type !== 'facility')) continue;
+      const prev = tokens[p.first - 1];
+      if (p.span.start > tokens[p.first].start || (prev && LOCATIVE.has(prev.norm))) {
+        out.set(m.pid, { place: p, sentence: m.sentence });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** "received Saudi Foreign Minister Adel al-Jubeir", "welcomed his French counterpart": a person is the object. */
+function personObjectAfter(doc: Doc, actors: ActorResult, persons: Set<string>, absent: Set<PersonMention>, h: Hit): boolean {
+  const tokens = doc.tokens;
+  const object = firstPersonAfter(actors, persons, absent, h.last, doc.sentences[tokens[h.first].sentence].last);
+  if (object - h.last > 5) return false;
+  // only determiners and capitalised words (titles, demonyms) between: not "received a letter from Rice"
+  for (let k = h.last; k < object; k++) if (!tokens[k].cap && !/^(the|his|her|their|its)$/.test(tokens[k].norm)) return false;
+  return true;
+}
+
+/** Whether a reporting verb ends at token k ("said" in "said Hague"). */
+function speechEndsAt(actors: ActorResult, k: number): boolean {
+  for (let i = k; i >= Math.max(0, k - 2); i--) {
+    const h = actors.index.at('lex:speech-verbs', i);
+    if (h && h.last === k + 1) return true;
+  }
+  return false;
 }
 
 /** The first token of a person (not one only mourned or honoured) named in tokens [from, to), or `to`. */
@@ -421,6 +509,11 @@ function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: numb
   const dLon = (b.lon - a.lon) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Two tellings can be one encounter: both held or both planned, and a phone call is never a meeting in person. */
+function compatible(a: Draft, b: Draft): boolean {
+  return a.planned === b.planned && (a.type === 'call') === (b.type === 'call');
 }
 
 /** Sentences between the closest sentences of two encounters. */
