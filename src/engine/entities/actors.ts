@@ -9,7 +9,7 @@ import type { Compiled, Payload } from '../compile.js';
 import type { TrieMatch } from '../match/trie.js';
 import { filterSpans, type TokenRange } from '../match/overlaps.js';
 import { firstAtOrAfter } from '../match/bisect.js';
-import { MatchIndex, type Hit } from './lexicons.js';
+import { MatchIndex, entryOf, type Hit } from './lexicons.js';
 import { NameParser, nameLexicons, type NameLexicons, type NameSpan } from './names.js';
 import { activeRoles, holderOn, pickPerson } from './roles.js';
 import { looksLikeName } from './places.js';
@@ -252,6 +252,26 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (latin && !tokens[h.first].cap) continue;
     const n = parser.nameAt(h.last, latin);
     if (n) pushCand({ ...n, rule: `${n.rule}+honorific`, priority: 1, confidence: Math.max(n.confidence, 0.8) });
+  }
+  // «وقوات صالح», «أنصار هادي», "forces loyal to Saleh": a bare surname after words for the people a leader commands
+  const followers = idx.all('lex:followers');
+  // the countries the text names (a bare «صالح» in a story about Yemen is Yemen's Saleh)
+  const named = new Set<string>();
+  if (followers.length) for (const key of ['place', 'demonym']) for (const h of idx.all(key)) for (const p of h.payloads) {
+    if (p.kind === 'demonym') named.add(p.country);
+    else if (p.kind === 'place' && c.places[p.place].country) named.add(c.places[p.place].country!);
+  }
+  for (const h of followers) {
+    if (entryOf(h)?.movement === true) continue;
+    const k = h.last;
+    if (k >= tokens.length || tokens[k].sentence !== tokens[h.first].sentence || tokens[k].kind !== 'word') continue;
+    if (tokens[k].script === 'latin' && !tokens[k].cap) continue;
+    // «النظام العربي» is an adjective, not «نظام الأسد»; «مليشيا الحوثي» names the movement
+    const head = tokens[h.last - 1];
+    if (head.script === 'ar' && head.analyses[0].article && h.last - h.first === 1) continue;
+    if (idx.has('org', k) || idx.has('org', h.first) || entryOf(idx.at('lex:followers', k))?.movement === true) continue;
+    const kb = leaderBySurname(c, doc, k, named);
+    if (kb !== undefined) pushCand({ first: k, last: k + 1, prefix: 0, rule: 'name:leader-of-followers', confidence: 0.75, priority: 1, kb });
   }
   for (const h of idx.all('person')) {
     if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last)) continue;
@@ -560,6 +580,16 @@ function bySurname(c: Compiled, doc: Doc, first: number, last: number, role: Tex
     const roles = role?.former ? p.roles.filter((r) => r.to && r.to < doc.date && nearTenure(p, doc.date)) : activeRoles(p, doc.date);
     return roles.some((r) => !role || ((role.office === 'official' || r.office === role.office) && (!role.country || r.country === role.country)));
   });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** A one-word surname of exactly one known person around his years in office (in office or not), of a country the text names when several fit. */
+function leaderBySurname(c: Compiled, doc: Doc, k: number, countries: Set<string>): number | undefined {
+  const people = c.surnames.get(doc.tokens[k].analyses[0].key);
+  if (!people) return undefined;
+  let fits = people.filter((i) => nearTenure(c.people[i], doc.date));
+  // several: the one whose country the text names
+  if (fits.length > 1) fits = fits.filter((i) => c.people[i].roles.some((r) => r.country && countries.has(r.country)));
   return fits.length === 1 ? fits[0] : undefined;
 }
 
