@@ -296,7 +296,8 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous)) continue;
     const t = tokens[h.first];
     if (t.script === 'latin' && !t.cap) continue;
-    if (t.analyses[0].article) continue; // «الرياض» is not «رياض»
+    // «الرياض» is not «رياض»; «ألكسندر» (a hamza, never the article) is a name
+    if (t.analyses[0].article && !(h.prefix === 0 && 'أآ'.includes(doc.text[t.start]))) continue;
     // «وفهد كفاين»: in a list of names the conjunction is glued on; «وجود» is not و + «جود» (ambiguous)
     if (h.prefix > 0 && !(h.prefix === 1 && t.norm.startsWith('و') && listedName(h.last))) continue;
     if (h.prefix > 0) {
@@ -383,7 +384,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     const before = titleBefore.get(k.first);
     if (kb === undefined) {
       // «الرئيس هادي», «الملك سلمان», "President Reagan": a surname of a known person holding that office
-      kb = bySurname(c, doc, k.first, k.last, before?.role) ?? byPossessive(c, doc, k.first, k.last) ?? byPrefix(c, doc, k.first, k.last);
+      kb = bySurname(c, doc, k.first, k.last, before?.role) ?? byPossessive(c, doc, k.first, k.last) ?? byPrefix(c, doc, k.first, k.last, parser);
       // a lone given name after a title («الرئيس فرانسوا …» cut short) is not a name on its own
       if (kb === undefined && k.last - k.first === 1 && parser.givenAt(k.first) && tokens[k.first].script === 'ar') continue;
     }
@@ -594,8 +595,10 @@ function leaderBySurname(c: Compiled, doc: Doc, k: number, countries: Set<string
 }
 
 /** «إسماعيل ولد الشيخ»: the leading words (two or more) of exactly one known person's name. */
-function byPrefix(c: Compiled, doc: Doc, first: number, last: number): number | undefined {
+function byPrefix(c: Compiled, doc: Doc, first: number, last: number, parser: NameParser): number | undefined {
   if (last - first < 2) return undefined;
+  // «جان مارك دو لا سابليير» is not Jean-Marc Ayrault: the name must end where the prefix ends
+  if (!parser.boundaryAt(last)) return undefined;
   const keys: string[] = [];
   for (let i = first; i < last; i++) if (doc.tokens[i].kind === 'word') keys.push(doc.tokens[i].analyses[0].key);
   const people = c.aliases.get(`prefix:${keys.join(' ')}`);

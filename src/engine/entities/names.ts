@@ -43,12 +43,17 @@ const FUNCTION_WORDS = new Set(['في', 'من', 'الي', 'علي', 'عن', 'م�
 const QUOTES = new Set(['"', "'"]);
 
 export class NameParser {
+  /** The text writes final «ى» as «ي» («إلي», «علي» for «على»), so «علي» may be the preposition. */
+  private readonly yaForAlifMaqsura: boolean;
+
   constructor(
     private readonly doc: Doc,
     private readonly idx: MatchIndex,
     private readonly lex: NameLexicons,
     private readonly c?: Compiled,
-  ) {}
+  ) {
+    this.yaForAlifMaqsura = doc.text.indexOf('ى') < 0;
+  }
 
   /** A one-word place that is not a country («Dole», "Howard"): may be a surname after a given name. */
   minorPlace(k: number): boolean {
@@ -109,7 +114,7 @@ export class NameParser {
     if (!t) return false;
     const key = t.analyses[0].key;
     if (!this.lex.stop.has(key) && !this.lex.stop.has(t.norm)) return false;
-    if (t.script === 'ar' && t.norm.endsWith('ي') && this.doc.text[t.end - 1] === 'ي' && this.idx.has('given', k)) return false;
+    if (t.script === 'ar' && t.norm.endsWith('ي') && this.doc.text[t.end - 1] === 'ي' && !this.yaForAlifMaqsura && this.idx.has('given', k)) return false;
     return true;
   }
 
@@ -121,7 +126,9 @@ export class NameParser {
   givenAt(k: number): boolean {
     if (this.isStop(k)) return false;
     // «الرياض» is a city, not the given name «رياض»: given names do not take the article
-    if (this.tok(k)?.analyses[0].article) return false;
+    // (but «ألكسندر», «آلان» begin with a hamza, never the article)
+    const t = this.tok(k);
+    if (t?.analyses[0].article && !'أآ'.includes(this.doc.text[t.start])) return false;
     const h = this.idx.at('given', k);
     return !!h && h.prefix === 0 && h.payloads.some((p) => p.kind === 'given' && !p.ambiguous);
   }
@@ -150,8 +157,13 @@ export class NameParser {
           last += 3;
           continue;
         }
-        if (this.nameWord(last + 1, true) || this.isParticle(last + 1)) {
+        if (this.isParticle(last + 1)) {
           last += 1;
+          continue;
+        }
+        // the word after a particle belongs to the name even when it is also a place («ديل روساريو», «بن زايد»)
+        if (this.nameWord(last + 1, true)) {
+          last += 2;
           continue;
         }
         if (this.afterParticle(last + 1)) {
@@ -203,7 +215,9 @@ export class NameParser {
     const t = this.tok(k);
     if (!t || t.kind === 'punct' || t.lineBefore) return true;
     if (t.sentence !== this.tok(k - 1)?.sentence) return true;
-    return this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:titles', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:meeting-triggers', k) || this.isStop(k);
+    if (this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:titles', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:meeting-triggers', k) || this.isStop(k)) return true;
+    // «دان غيلرمان هجوما»: an everyday word (the name's verb object, an adverb) ends the name
+    return t.script === 'ar' && (this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm));
   }
 
   /** A name in quotes: «“مايك بومبيو”», "“Bomb”". */
@@ -234,7 +248,9 @@ export class NameParser {
     if ((this.givenAt(k) && (!this.collides(k) || this.strongNext(k + 1))) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
       return { first: k, last: this.extend(k, t.script === 'ar' ? 1 : 2), prefix: 0, rule: 'name:given-name', confidence: 0.85 };
     }
-    if (strong && this.nameWord(k) && this.bareWord(k) && this.nameWord(k + 1) && this.bareWord(k + 1)) {
+    // «المبعوث الخاص ومنسق شؤون …»: a conjunction starts the next title, not a name
+    const conjoined = t.script === 'ar' && t.norm.startsWith('و') && t.analyses.length > 1;
+    if (strong && !conjoined && this.nameWord(k) && this.bareWord(k) && this.nameWord(k + 1) && this.bareWord(k + 1)) {
       const last = this.extend(k, 1);
       if (last - k >= 2 && (t.script !== 'ar' || this.boundaryAt(last))) return { first: k, last, prefix: 0, rule: 'name:after-title', confidence: 0.7 };
     }
