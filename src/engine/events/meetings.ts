@@ -17,6 +17,8 @@ const SPECIFICITY: Record<MeetingType, number> = { summit: 6, call: 5, talks: 4,
 const LOCATIVE = new Set(['في', 'ب', 'in', 'at', 'داخل', 'بمدينة', 'مدينة', 'منتجع', 'بمنتجع', 'قصر', 'بقصر']);
 const FUTURE_WORDS = new Set(['سوف', 'will', 'سيعقد', 'ستعقد', 'المقرر', 'يعتزم', 'تعتزم', 'المرتقب', 'المرتقبة', 'plans', 'planned', 'expected', 'scheduled', 'would']);
 const MAX_PARTICIPANTS = 8;
+/** «الأخير», "the latter": the person named last. */
+const LATTER = new Set(['الاخير', 'latter']);
 /** How far from a town's centre a building still counts as in that town. */
 const CITY_RADIUS_KM = 30;
 
@@ -333,7 +335,17 @@ function lastTold(drafts: Draft[]): Draft[] {
  */
 function pronounSubject(doc: Doc, actors: ActorResult, persons: Set<string>, absent: Set<PersonMention>, h: Hit, s: number, pids: string[]): string | undefined {
   const tokens = doc.tokens;
-  if (pids.length !== 1 || tokens[h.first].script !== 'latin') return undefined;
+  if (pids.length !== 1) return undefined;
+  // «التقى الأخير مع نظيره العماني يوسف بن علوي», "the latter met …": the person named last before
+  if (LATTER.has(tokens[h.last]?.norm ?? '') || LATTER.has(tokens[h.first - 1]?.norm ?? '')) {
+    for (let j = firstAtOrAfter(actors.mentions, h.first) - 1; j >= 0; j--) {
+      const m = actors.mentions[j];
+      if (s - m.sentence > 1) break;
+      if (persons.has(m.pid) && !absent.has(m) && m.pid !== pids[0]) return m.pid;
+    }
+    return undefined;
+  }
+  if (tokens[h.first].script !== 'latin') return undefined;
   const sentence = doc.sentences[s];
   let pronoun = false;
   for (let k = sentence.first; k < h.first; k++) if (tokens[k].norm === 'he' || tokens[k].norm === 'she') pronoun = true;
