@@ -255,6 +255,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   }
   // «وقوات صالح», «أنصار هادي», "forces loyal to Saleh": a bare surname after words for the people a leader commands
   const followers = idx.all('lex:followers');
+  const leaders = new Set<number>(); // «قوات هادي مدعومة …»: the leader's name stops at the surname
   // the countries the text names (a bare «صالح» in a story about Yemen is Yemen's Saleh)
   const named = new Set<string>();
   if (followers.length) for (const key of ['place', 'demonym']) for (const h of idx.all(key)) for (const p of h.payloads) {
@@ -271,7 +272,10 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (head.script === 'ar' && head.analyses[0].article && h.last - h.first === 1) continue;
     if (idx.has('org', k) || idx.has('org', h.first) || entryOf(idx.at('lex:followers', k))?.movement === true) continue;
     const kb = leaderBySurname(c, doc, k, named);
-    if (kb !== undefined) pushCand({ first: k, last: k + 1, prefix: 0, rule: 'name:leader-of-followers', confidence: 0.75, priority: 1, kb });
+    if (kb !== undefined) {
+      pushCand({ first: k, last: k + 1, prefix: 0, rule: 'name:leader-of-followers', confidence: 0.75, priority: 1, kb });
+      leaders.add(k);
+    }
   }
   for (const h of idx.all('person')) {
     if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last)) continue;
@@ -293,7 +297,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   // after «و»: a name continues with a bare word or a known name part («وقاسم سلام», «وعادل الجبير»)
   const listedName = (k: number) => parser.nameWord(k) && (parser.bareWord(k) || parser.strongNext(k) || idx.has('person', k) || tokens[k].analyses[0].article);
   for (const h of idx.all('given')) {
-    if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous)) continue;
+    if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous) || leaders.has(h.first)) continue;
     const t = tokens[h.first];
     if (t.script === 'latin' && !t.cap) continue;
     // «الرياض» is not «رياض»; «ألكسندر» (a hamza, never the article) is a name

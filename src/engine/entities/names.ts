@@ -100,6 +100,9 @@ export class NameParser {
     // "MoD", "UNHCR": abbreviations are not names
     if (t.script === 'latin') return t.cap && !/[a-z][A-Z]$/.test(this.doc.text.slice(t.start, t.end)) && !(t.norm.length > 1 && this.doc.text.slice(t.start, t.end) === this.doc.text.slice(t.start, t.end).toUpperCase() && t.norm.length <= 5);
     if (this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm)) return false;
+    // «بمقالة», «بعنوان», «لذلك»: a preposition glued to an everyday or function word
+    // (a short stem is no evidence: «بادي» is a name, not ب + «أدى»)
+    if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || (a.key.length >= 4 && this.lex.common.has(a.key))))) return false;
     return t.script === 'ar';
   }
 
