@@ -91,11 +91,21 @@ export interface LocationIndex {
 }
 
 function locationItems(mentions: PlaceMention[]): LocationIndex {
+  // «محافظة عدن» and «عدن» in one story: a governorate and its capital of the same name are one place
+  // to a news reader (and to the annotation guidelines), reported as the town with every mention
+  const towns = new Map<string, PlaceMention['place']>();
+  for (const m of mentions) if (m.place.type === 'city') towns.set(`${m.place.countryCode}|${m.place.nameEn}`, m.place);
+  const canonical = (p: PlaceMention['place']) => {
+    if (p.type !== 'region' || towns.size === 0) return p;
+    const base = p.nameEn.replace(REGION_SUFFIX, '');
+    return (base !== p.nameEn && towns.get(`${p.countryCode}|${base}`)) || p;
+  };
   const byPlace = new Map<number, Location>();
+  const idOf = new Map<number, string>();
   for (const m of mentions) {
-    let item = byPlace.get(m.place.index);
+    const p = canonical(m.place);
+    let item = byPlace.get(p.index);
     if (!item) {
-      const p = m.place;
       item = {
         id: `l${byPlace.size + 1}`,
         name: p.nameEn,
@@ -109,10 +119,11 @@ function locationItems(mentions: PlaceMention[]): LocationIndex {
       byPlace.set(p.index, item);
     }
     item.mentions.push(m.span);
+    idOf.set(m.place.index, item.id);
   }
-  const idOf = new Map<number, string>();
-  for (const [index, item] of byPlace) idOf.set(index, item.id);
   return { items: [...byPlace.values()], idOf };
 }
+/** "Aden Governorate", "Idlib Province": the name of the town the region is named after. */
+const REGION_SUFFIX = / (Governorate|Province|Region|Emirate|Municipality)$/;
 
 export type { Doc };
