@@ -59,7 +59,7 @@ export interface Compiled {
 }
 
 /** Lexicons read as word sets (see entities/lexicons.ts stopwordSet), not matched as phrases. */
-const SET_LEXICONS = new Set(['stopwords', 'place-stopwords', 'common-words', 'name-particles', 'name-blockers']);
+const SET_LEXICONS = new Set(['stopwords', 'place-stopwords', 'common-words', 'name-particles', 'name-blockers', 'toponym-heads']);
 
 export function compile(kb: KnowledgeBase): Compiled {
   const t0 = performance.now();

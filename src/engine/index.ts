@@ -36,6 +36,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const placeStop = stopwordSet(c, 'place-stopwords');
   for (const w of stopwordSet(c, 'stopwords')) placeStop.add(w);
   const commonWords = stopwordSet(c, 'common-words');
+  const toponymHeads = stopwordSet(c, 'toponym-heads');
   return {
     compiled: c,
     extract(input: ExtractInput): Extraction {
@@ -63,7 +64,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       // the countries of the people in the story («الجبير» ties it to Saudi Arabia)
       for (const p of actors.participants) if (p.type === 'person' && p.country) context.add(p.country);
       // contextual names («المملكة») after the real names, so «المملكة المتحدة» stays the UK
-      const chosen = filterSpans([...placeCandidates(doc, c, matches, placeStop, context, commonWords), ...contextualCandidates(c, matches, context)], taken);
+      const chosen = filterSpans([...placeCandidates(doc, c, matches, placeStop, context, commonWords, toponymHeads), ...contextualCandidates(c, matches, context)], taken);
       const placeMentions = resolvePlaces(doc, c, chosen, actors.demonymCountries);
       const locations = locationItems(placeMentions);
       lap('places');

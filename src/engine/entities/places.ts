@@ -16,12 +16,16 @@ export interface PlaceMention {
 /** English words that may be lower case inside a capitalised place name. */
 const EN_CONNECTORS = new Set(['of', 'the', 'and', 'de', 'al', 'el', 'du', 'la', 'le', 'on', 'upon', 'da', 'do', 'dos', 'das', 'an', 'ad', 'as', 'es', '-', "'", '.']);
 
+const DIRECTIONS = new Set(['eastern', 'western', 'northern', 'southern', 'east', 'west', 'north', 'south', 'central']);
+
 /** An English match must look like a name in the original text. */
 export function looksLikeName(doc: Doc, first: number, last: number): boolean {
   for (let k = first; k < last; k++) {
     const t: Token = doc.tokens[k];
     if (t.kind !== 'word') continue;
     if (t.cap) continue;
+    // "eastern Ghouta", "east Jerusalem": a direction before a capitalised name
+    if (k === first && last - first > 1 && DIRECTIONS.has(t.norm)) continue;
     if (k > first && EN_CONNECTORS.has(t.norm)) continue;
     return false;
   }
@@ -99,7 +103,7 @@ export function contextualCandidates(c: Compiled, matches: TrieMatch<Payload>[],
 }
 
 /** Place candidates from the trie matches (before overlap resolution). */
-export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>, context: Set<string>, common: Set<string>): PlaceCandidate[] {
+export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>, context: Set<string>, common: Set<string>, heads: Set<string>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   const dateWords = new Set<number>();
   for (const m of matches) if (m.last - m.first === 1 && m.analysis.prefix === 0 && m.payloads.some((p) => p.kind === 'lex' && p.lexicon === 'dates')) dateWords.add(m.first);
@@ -109,6 +113,9 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     if (ids.length === 0) continue;
     const latin = doc.tokens[m.first].script === 'latin';
     if (latin && (!looksLikeName(doc, m.first, m.last) || !caseOk(doc, m.first, m.last))) continue;
+    // "Kafr Batna", «كفر بطنا»: the tail of an unknown village is not the town it shares a word with
+    const before = doc.tokens[m.first - 1];
+    if (m.analysis.prefix === 0 && before && before.kind === 'word' && before.script === doc.tokens[m.first].script && heads.has(before.norm) && (!latin || before.cap)) continue;
     const single = m.last - m.first === 1;
     const t = doc.tokens[m.first];
     // «آب» (August), «الثلاثاء»: dates are not places
