@@ -13,9 +13,12 @@ export interface Hit {
 }
 
 export class MatchIndex {
-  private readonly byKey = new Map<string, Map<number, Hit>>();
+  // per kind or lexicon: the hits sorted by first token, one per first token, and those tokens
+  // in a typed array for a binary search (a Map per kind cost more than the search on 1 MiB texts)
+  private readonly byKey = new Map<string, { firsts: Int32Array; hits: Hit[] }>();
 
   constructor(matches: TrieMatch<Payload>[]) {
+    const lists = new Map<string, Hit[]>();
     for (const m of matches) {
       const payloads = m.payloads;
       for (let i = 0; i < payloads.length; i++) {
@@ -24,32 +27,47 @@ export class MatchIndex {
         let dup = false;
         for (let j = 0; j < i; j++) if (slotOf(payloads[j]) === key) { dup = true; break; }
         if (dup) continue;
-        let map = this.byKey.get(key);
-        if (!map) {
-          map = new Map();
-          this.byKey.set(key, map);
-        }
-        const had = map.get(m.first);
-        if (had && (had.last > m.last || (had.last === m.last && had.prefix <= m.analysis.prefix))) continue;
         const own: Payload[] = [];
         for (const x of payloads) if (slotOf(x) === key) own.push(x);
-        map.set(m.first, { first: m.first, last: m.last, prefix: m.analysis.prefix, payloads: own });
+        let list = lists.get(key);
+        if (!list) lists.set(key, (list = []));
+        list.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, payloads: own });
       }
+    }
+    for (const [key, list] of lists) {
+      // the longest hit at each token, then the one with the fewest proclitics, then the first found
+      list.sort((a, b) => a.first - b.first || b.last - a.last || a.prefix - b.prefix);
+      const hits: Hit[] = [];
+      for (const h of list) if (hits.length === 0 || hits[hits.length - 1].first !== h.first) hits.push(h);
+      const firsts = new Int32Array(hits.length);
+      for (let i = 0; i < hits.length; i++) firsts[i] = hits[i].first;
+      this.byKey.set(key, { firsts, hits });
     }
   }
 
   /** Longest hit of a kind ("person", "place", "demonym", "org", "given") or lexicon ("lex:titles") at token k. */
   at(key: string, k: number): Hit | undefined {
-    return this.byKey.get(key)?.get(k);
+    const e = this.byKey.get(key);
+    if (!e) return undefined;
+    const firsts = e.firsts;
+    let lo = 0;
+    let hi = firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (firsts[mid] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < firsts.length && firsts[lo] === k ? e.hits[lo] : undefined;
   }
 
-  all(key: string): Hit[] {
-    return [...(this.byKey.get(key)?.values() ?? [])].sort((a, b) => a.first - b.first);
+  /** Every hit of a kind, by first token (read-only). */
+  all(key: string): readonly Hit[] {
+    return this.byKey.get(key)?.hits ?? [];
   }
 
   /** Whether an unsplit reading (no proclitic) of token k starts a hit of this kind. */
   has(key: string, k: number): boolean {
-    return this.byKey.get(key)?.has(k) ?? false;
+    return this.at(key, k) !== undefined;
   }
 }
 
