@@ -260,7 +260,22 @@ export const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'emoji': (n) => '👨‍👩‍👧‍👦'.repeat(Math.ceil(n / 11)),
   'digits': (n) => '7'.repeat(n),
   'quotes': (n) => '«'.repeat(n) + '»'.repeat(n),
+  // one person meeting n different people: coreference and meeting assembly must not compare all pairs
+  'many people met (en)': (n) => Array.from({ length: n }, (_, i) => `Secretary of State John Kerry met ${GIVEN_EN[i % GIVEN_EN.length]} ${letters(i, 'abcdefghijklmnopqrstuvwxyz', 'Bak')} in Vienna on Monday. `).join(''),
+  'many people met (ar)': (n) => Array.from({ length: n }, (_, i) => `التقى وزير الخارجية عادل الجبير مع ${GIVEN_AR[i % GIVEN_AR.length]} ${letters(i, 'بتثجحخدذرزسشصضطظعغفقكلمنهي', 'كر')} في جدة أمس. `).join(''),
 };
+
+const GIVEN_EN = ['Michael', 'David', 'Robert', 'Thomas', 'Richard', 'Charles', 'Daniel', 'Matthew'];
+const GIVEN_AR = ['محمد', 'خالد', 'فهد', 'سعود', 'ناصر', 'فيصل', 'سلطان', 'تركي'];
+/** A distinct made-up word per i, spelled with the given letters after a stem. */
+function letters(i: number, alphabet: string, stem: string): string {
+  let s = stem;
+  do {
+    s += alphabet[i % alphabet.length];
+    i = Math.floor(i / alphabet.length);
+  } while (i > 0);
+  return s;
+}
 
 /** The sizes the issue names, per generator (others get 200,000 characters). */
 export const PATHOLOGICAL_SIZES: Record<string, number> = {
@@ -279,6 +294,8 @@ export const PATHOLOGICAL_SIZES: Record<string, number> = {
   'titles repeated': 20_000,
   'dates repeated': 20_000,
   'quotes': 50_000,
+  'many people met (en)': 8_000,
+  'many people met (ar)': 8_000,
 };
 
 export const pathologicalSize = (name: string) => PATHOLOGICAL_SIZES[name] ?? 200_000;

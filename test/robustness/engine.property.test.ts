@@ -92,7 +92,7 @@ describe('engine: pathological inputs', () => {
   // enough to be past cache and young-generation effects) may take at most 12x longer
   // (linear: 4x; a quadratic stage: 16x). The fastest of three runs counts; a failing ratio is
   // measured up to twice more (other test files share the CPU); times under 50 ms are not judged.
-  const SCALING = ['one letter repeated', 'meeting trigger repeated', 'meeting trigger + title repeated', 'resolution list, security council (ar)', 'resolution list (en)', 'resolution symbols', 'nested brackets', 'nested mixed brackets', 'name particles repeated', 'titles repeated', 'dates repeated', 'dots', 'quotes', 'one huge arabic token'];
+  const SCALING = ['one letter repeated', 'meeting trigger repeated', 'meeting trigger + title repeated', 'resolution list, security council (ar)', 'resolution list (en)', 'resolution symbols', 'nested brackets', 'nested mixed brackets', 'name particles repeated', 'titles repeated', 'dates repeated', 'dots', 'quotes', 'one huge arabic token', 'many people met (en)', 'many people met (ar)'];
   it.each(SCALING)('%s: time grows linearly with the input', (name) => {
     const full = pathologicalSize(name);
     const fastest = (k: number) => {

@@ -420,16 +420,13 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
 
   // surnames: «بومبيو» after «مايك بومبيو»; "Jeffrey" after "Jim Jeffrey"
   const surnames = new Map<string, string>();
-  for (const b of builders.values()) {
-    if (b.type !== 'person') continue;
-    for (const m of mentions) {
-      if (m.pid !== b.key || m.last - m.first < 2) continue;
-      const t = tokens[m.last - 1];
-      const key = t.analyses[0].key;
-      if (t.kind !== 'word' || key.length < 3 || lex.stop.has(key) || lex.common.has(key) || lex.particles.has(key) || idx.has('place', m.last - 1)) continue;
-      if (!surnames.has(key)) surnames.set(key, b.key);
-      else if (surnames.get(key) !== b.key) surnames.set(key, ''); // two people share it: ambiguous
-    }
+  for (const m of mentions) {
+    if (m.last - m.first < 2 || builders.get(m.pid)?.type !== 'person') continue;
+    const t = tokens[m.last - 1];
+    const key = t.analyses[0].key;
+    if (t.kind !== 'word' || key.length < 3 || lex.stop.has(key) || lex.common.has(key) || lex.particles.has(key) || idx.has('place', m.last - 1)) continue;
+    if (!surnames.has(key)) surnames.set(key, m.pid);
+    else if (surnames.get(key) !== m.pid) surnames.set(key, ''); // two people share it: ambiguous
   }
   // «بومبيو» found on its own (a quoted speaker) is the «مايك بومبيو» of another mention
   const mergedInto = new Map<string, string>();

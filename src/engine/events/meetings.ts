@@ -19,6 +19,8 @@ const FUTURE_WORDS = new Set(['سوف', 'will', 'سيعقد', 'ستعقد', 'ا�
 const MAX_PARTICIPANTS = 8;
 /** «الأخير», "the latter": the person named last. */
 const LATTER = new Set(['الاخير', 'latter']);
+/** How many of a person's latest encounters a new telling is compared with. */
+const RECENT_ENCOUNTERS = 16;
 /** How far from a town's centre a building still counts as in that town. */
 const CITY_RADIUS_KM = 30;
 
@@ -223,6 +225,22 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
 
   // one encounter told several times is one meeting
   const merged: Draft[] = [];
+  // the encounters each person took part in (indices into merged): a telling is compared only with
+  // the latest few encounters of its own people, so merging stays linear in long texts
+  const byPid = new Map<string, number[]>();
+  const remember = (i: number, pid: string) => {
+    let list = byPid.get(pid);
+    if (!list) byPid.set(pid, (list = []));
+    if (list[list.length - 1] !== i) list.push(i);
+  };
+  const sharing = (pids: Set<string>): number[] => {
+    const found = new Set<number>();
+    for (const p of pids) {
+      const list = byPid.get(p);
+      if (list) for (let j = Math.max(0, list.length - RECENT_ENCOUNTERS); j < list.length; j++) found.add(list[j]);
+    }
+    return [...found].sort((a, b) => a - b);
+  };
   // encounters with two or more named people first; a lone person's encounter joins one of theirs
   const ordered = [...drafts.filter((d) => d.pids.size > 1), ...drafts.filter((d) => d.pids.size === 1)];
   ordered.sort((a, b) => (a.pids.size > 1 ? 0 : 1) - (b.pids.size > 1 ? 0 : 1) || Math.min(...a.sentences) - Math.min(...b.sentences));
@@ -230,19 +248,24 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     // the reporter of an encounter told before is not one more participant
     if (d.speakers && d.pids.size - d.speakers.size >= 2) {
       const rest = new Set([...d.pids].filter((p) => !d.speakers!.has(p)));
-      if (merged.some((m) => subset(rest, m.pids))) d.pids = rest;
+      if (sharing(rest).some((i) => subset(rest, merged[i].pids))) d.pids = rest;
     }
-    const same =
+    const at =
       d.pids.size === 1
         ? // a lone person's trip to a place of its own joins only an encounter told close by
           // ("Before visiting Israel, Mr Blair made a surprise visit to Iraq" is not the Sharon talks)
-          merged.find((m) => overlap(m.pids, d.pids) === 1 && compatible(m, d) && (d.placeScore < 4 || distance(m.sentences, d.sentences) <= 3))
-        : merged.find((m) => overlap(m.pids, d.pids) >= 2 && (subset(m.pids, d.pids) || subset(d.pids, m.pids)) && compatible(m, d));
-    if (!same) {
+          sharing(d.pids).find((i) => overlap(merged[i].pids, d.pids) === 1 && compatible(merged[i], d) && (d.placeScore < 4 || distance(merged[i].sentences, d.sentences) <= 3))
+        : sharing(d.pids).find((i) => overlap(merged[i].pids, d.pids) >= 2 && (subset(merged[i].pids, d.pids) || subset(d.pids, merged[i].pids)) && compatible(merged[i], d));
+    const same = at === undefined ? undefined : merged[at];
+    if (!same || at === undefined) {
       // a trip on which no one is met ("visited the tomb of …") is not a meeting
-      if (d.encounter) merged.push(d);
+      if (d.encounter) {
+        merged.push(d);
+        for (const p of d.pids) remember(merged.length - 1, p);
+      }
       continue;
     }
+    for (const p of d.pids) remember(at, p);
     for (const p of d.pids) same.pids.add(p);
     if (SPECIFICITY[d.type] > SPECIFICITY[same.type]) same.type = d.type;
     if (d.placeScore > same.placeScore) {
