@@ -129,7 +129,7 @@ export function compile(kb: KnowledgeBase): Compiled {
   const aliases = new Map<string, number[]>();
   kb.people.forEach((p, person) => {
     for (const lang of ['en', 'ar'] as const) {
-      for (const n of p.names[lang]) {
+      for (const n of lang === 'ar' ? withTransliterationVariants(p) : p.names[lang]) {
         trie.add(n, { kind: 'person', person, lang });
         const keys = phraseKeys(n);
         // the alias and its leading parts of two words or more («إسماعيل ولد الشيخ» of «… أحمد»)
@@ -183,3 +183,22 @@ export function compile(kb: KnowledgeBase): Compiled {
 }
 
 
+
+/** The Arab League's members: their people's names are Arabic, not transliterated. */
+const ARAB_STATES = new Set(['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE']);
+
+/**
+ * Arabic spellings of a foreign person's names, with the other spelling of a hard "g": Gulf and
+ * Levantine papers write «غ» (سيرغي، غوردون), Egyptian ones «ج» (سيرجي، جوردون). Names of two
+ * words or more only (a one-word variant could be an everyday word).
+ */
+function withTransliterationVariants(p: KnowledgeBase['people'][number]): string[] {
+  const names = p.names.ar;
+  if (p.roles.length === 0 || p.roles.some((r) => r.country && ARAB_STATES.has(r.country))) return names;
+  const out = [...names];
+  for (const n of names) {
+    if (!n.includes(' ')) continue;
+    for (const v of [n.replaceAll('غ', 'ج'), n.replaceAll('ج', 'غ')]) if (v !== n && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
