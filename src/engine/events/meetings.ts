@@ -19,6 +19,55 @@ const FUTURE_WORDS = new Set(['سوف', 'will', 'سيعقد', 'ستعقد', 'ا�
 const MAX_PARTICIPANTS = 8;
 /** «الأخير», "the latter": the person named last. */
 const LATTER = new Set(['الاخير', 'latter']);
+/** Clauses per sentence that open an encounter of their own (more are folded into the last). */
+const MAX_CLAUSES = 8;
+/** Words before a later trigger that open another encounter in the sentence. */
+const NEXT_ENCOUNTER = new Set(['كما', 'ثم']);
+
+/**
+ * The subject of the first trigger in tokens [from, to): in Arabic the person right after the verb
+ * («ناقش الوزير X …»), in English the last person before it ("Kerry met …").
+ */
+function clauseSubject(doc: Doc, actors: ActorResult, persons: Set<string>, absent: Set<PersonMention>, triggers: readonly Hit[], from: number, to: number): string | undefined {
+  const t = triggers[firstAtOrAfter(triggers, from)];
+  if (!t || t.first >= to) return undefined;
+  const mentions = actors.mentions;
+  if (doc.tokens[t.first].script === 'ar') {
+    const i = firstAtOrAfter(mentions, t.last);
+    const m = mentions[i];
+    return m && m.first - t.last <= 3 && m.first < to && persons.has(m.pid) && !absent.has(m) ? m.pid : undefined;
+  }
+  for (let i = firstAtOrAfter(mentions, t.first) - 1; i >= 0 && mentions[i].first >= from; i--) {
+    const m = mentions[i];
+    if (persons.has(m.pid) && !absent.has(m)) return m.pid;
+  }
+  return undefined;
+}
+
+/** Per sentence, the tokens where a later encounter starts («كما» / «ثم» before a trigger that is not the sentence's first). */
+function clauseSplits(doc: Doc, idx: MatchIndex, named: (from: number, to: number) => boolean): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const seen = new Set<number>();
+  for (const h of idx.all('lex:meeting-triggers')) {
+    const s = doc.tokens[h.first].sentence;
+    if (!seen.has(s)) {
+      seen.add(s);
+      continue;
+    }
+    const before = doc.tokens[h.first - 1];
+    if (!before || before.sentence !== s || !NEXT_ENCOUNTER.has(before.norm)) continue;
+    // only between clauses that each name someone
+    const sentence = doc.sentences[s];
+    const cut = out.get(s);
+    const from = cut ? cut[cut.length - 1] : sentence.first;
+    if (!named(from, h.first - 1) || !named(h.first, sentence.last)) continue;
+    const list = out.get(s);
+    if (!list) out.set(s, [h.first - 1]);
+    else if (list.length < MAX_CLAUSES - 1) list.push(h.first - 1);
+  }
+  return out;
+}
+
 /** How many of a person's latest encounters a new telling is compared with. */
 const RECENT_ENCOUNTERS = 16;
 /** How far from a town's centre a building still counts as in that town. */
@@ -52,13 +101,23 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
   const tokens = doc.tokens;
   if (tokens.length === 0) return [];
   const persons = new Set(actors.participants.filter((p) => p.type === 'person').map((p) => p.id));
-  // mentions and places grouped by sentence
-  const bySentence = new Map<number, string[]>();
+  // «التقى X Y، كما التقى Z»: a later trigger after «كما» / «ثم» opens another encounter in the same sentence;
+  // people are grouped by clause (a sentence, cut at those words)
   const absent = absentMentions(doc, actors);
+  const splits = clauseSplits(doc, idx, (from, to) => firstPersonAfter(actors, persons, absent, from, to) < to);
+  const clauseOf = (tok: number) => {
+    const s = tokens[tok].sentence;
+    const cut = splits.get(s);
+    let ci = 0;
+    if (cut) for (const k of cut) if (k <= tok) ci++;
+    return s * MAX_CLAUSES + Math.min(ci, MAX_CLAUSES - 1);
+  };
+  const bySentence = new Map<number, string[]>(); // by clause
   for (const m of actors.mentions) {
     if (!persons.has(m.pid) || absent.has(m)) continue;
-    let l = bySentence.get(m.sentence);
-    if (!l) bySentence.set(m.sentence, (l = []));
+    const key = clauseOf(m.first);
+    let l = bySentence.get(key);
+    if (!l) bySentence.set(key, (l = []));
     if (!l.includes(m.pid)) l.push(m.pid);
   }
   const placesBySentence = groupBySentence(places.map((p) => [tokens[p.first].sentence, p]));
@@ -107,7 +166,8 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     if (typeOf(h) === 'call' && /^(for|on|upon|it)$/.test(tokens[h.last]?.norm ?? '') && tokens[h.first].norm.startsWith('call')) continue;
     // "received a précis", "welcomed the decision": not a reception
     if (entryOf(h)?.personObject === true && !personObjectAfter(doc, actors, persons, absent, h)) continue;
-    if (s === lastSentence) {
+    const clause = clauseOf(h.first);
+    if (clause === lastSentence) {
       // one draft per sentence; a later trigger may refine the type
       const d = drafts[drafts.length - 1];
       if (d && d.sentences.has(s)) {
@@ -118,8 +178,16 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       }
       continue;
     }
-    let pids = bySentence.get(s) ?? [];
+    let pids = bySentence.get(clause) ?? [];
     const sentence0 = doc.sentences[s];
+    // «…، كما التقى رئيس الوزراء»: the subject left unsaid is the one who opened the sentence
+    if (clause % MAX_CLAUSES > 0 && pids.length === 1) {
+      const cut = splits.get(s)!;
+      const ci = clause % MAX_CLAUSES;
+      const from = cut[ci - 1];
+      const opener = clauseSubject(doc, actors, persons, absent, triggers, ci === 1 ? sentence0.first : cut[ci - 2], from);
+      if (opener && !pids.includes(opener) && firstPersonAfter(actors, persons, absent, from, h.first) >= h.first) pids = [opener, ...pids];
+    }
     const subject = pronounSubject(doc, actors, persons, absent, h, s, pids);
     if (subject) pids = [subject, ...pids];
     if (pids.length === 0) {
@@ -142,7 +210,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
         const sentence = doc.sentences[s];
         prev.evidence.push(spanOf(doc, sentence.first, sentence.last, 0, 'meeting:anaphora'));
         prev.sentences.add(s);
-        lastSentence = s;
+        lastSentence = clause;
         continue;
       }
     }
@@ -152,7 +220,7 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
       !speaksAbout(doc, actors, h, pids[0]) &&
       ((!entryOf(h)?.weak && actors.unnamedOfficials.has(s)) || (typeOf(h) === 'visit' && visitPlace(doc, h, placesBySentence.get(s) ?? [])));
     if ((pids.length < 2 && !single) || pids.length > MAX_PARTICIPANTS) continue;
-    lastSentence = s;
+    lastSentence = clause;
     const sentence = doc.sentences[s];
     const e = entryOf(h)!;
     const draft: Draft = {
@@ -323,20 +391,24 @@ function absentMentions(doc: Doc, actors: ActorResult): Set<PersonMention> {
   const out = new Set<PersonMention>();
   const hits = actors.index.all('lex:absent-markers');
   if (hits.length === 0) return out;
-  const ends = new Set(hits.map((h) => h.last));
+  // where each marker ends; «ممثل الرئيس الروسي», "a letter from the president": a sender is absent only when
+  // named by his title (the named «المبعوث الأممي إسماعيل ولد الشيخ» is the envoy himself)
+  const ends = new Map<number, boolean>();
+  for (const h of hits) ends.set(h.last, (ends.get(h.last) ?? true) && entryOf(h)?.sentBy === true);
   const tokens = doc.tokens;
   // words that may stand between the marker and the name: titles and honorifics ("the late President")
   const titled = new Set<number>();
   for (const key of ['lex:titles', 'lex:honorifics']) for (const h of actors.index.all(key)) for (let k = h.first; k < h.last; k++) titled.add(k);
+  const marks = (k: number, m: PersonMention) => ends.has(k) && !(ends.get(k) && m.via === 'name');
   for (const m of actors.mentions) {
     // the marker right before the mention or inside it («الرئيس الراحل ياسر عرفات»)
     let k = m.first;
     while (k > 0 && !ends.has(k) && (titled.has(k - 1) || tokens[k - 1].norm === 'the') && m.first - k < 5) k--;
-    if (ends.has(k)) {
+    if (marks(k, m)) {
       out.add(m);
       continue;
     }
-    for (let i = m.first + 1; i < m.last; i++) if (ends.has(i)) out.add(m);
+    for (let i = m.first + 1; i < m.last; i++) if (marks(i, m)) out.add(m);
   }
   return out;
 }
