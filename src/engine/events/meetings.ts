@@ -278,6 +278,12 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     if (date) draft.date = date;
     else if (doc.dateGiven) draft.date = { value: doc.date, precision: 'day', text: '', first: h.first, last: h.first, future: false, explicit: false };
     if (date?.future && date === inSentence) draft.planned = true;
+    // «وقال كيري غداة لقاء مع لافروف», "on the eve of talks": a day before or after the day the sentence speaks from
+    const shift = eventOffset(idx, h);
+    if (shift && draft.date && draft.date.precision === 'day') {
+      draft.date = { ...draft.date, value: shiftDay(draft.date.value, shift), text: '' };
+      if (shift > 0) draft.planned = true;
+    }
     draft.duration = findDuration(doc, idx, sentence.first, sentence.last);
     const speakers = pids.filter((pid) => speaksAbout(doc, actors, h, pid));
     if (speakers.length) draft.speakers = new Set(speakers);
@@ -411,6 +417,20 @@ function absentMentions(doc: Doc, actors: ActorResult): Set<PersonMention> {
     for (let i = m.first + 1; i < m.last; i++) if (marks(i, m)) out.add(m);
   }
   return out;
+}
+
+/** «غداة» (−1), «عشية» (+1), "the day after", "on the eve of" right before a trigger. */
+function eventOffset(idx: MatchIndex, h: Hit): number {
+  for (let k = Math.max(0, h.first - 4); k < h.first; k++) {
+    const d = idx.at('lex:dates', k);
+    const off = entryOf(d)?.eventOffset;
+    if (d && d.last === h.first && typeof off === 'number') return off;
+  }
+  return 0;
+}
+
+function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The drafts of the encounter told last (one per person met when a sentence lists several). */
