@@ -116,7 +116,8 @@ export function compile(kb: KnowledgeBase): Compiled {
         lon: p.lon,
         population: p.population,
         capital: p.capital ?? false,
-        nameEn: p.names.en[0] ?? p.names.ar[0] ?? String(p.id),
+        // English readers' spelling: "Geneva", not GeoNames' first name "Genève", when the list has both
+        nameEn: p.names.en.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? p.names.en[0] ?? p.names.ar[0] ?? String(p.id),
         nameAr: p.names.ar[0],
         arArticle: false,
       });

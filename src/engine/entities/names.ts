@@ -99,7 +99,7 @@ export class NameParser {
     if (!allowPlace && this.idx.has('place', k)) return false;
     // "MoD", "UNHCR": abbreviations are not names
     if (t.script === 'latin') return t.cap && !/[a-z][A-Z]$/.test(this.doc.text.slice(t.start, t.end)) && !(t.norm.length > 1 && this.doc.text.slice(t.start, t.end) === this.doc.text.slice(t.start, t.end).toUpperCase() && t.norm.length <= 5);
-    if (this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm)) return false;
+    if (this.everyday(t)) return false;
     // «بمقالة», «بعنوان», «لذلك»: a preposition glued to an everyday or function word
     // (a short stem is no evidence: «بادي» is a name, not ب + «أدى»)
     if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || (a.key.length >= 4 && this.lex.common.has(a.key))))) return false;
@@ -220,7 +220,14 @@ export class NameParser {
     if (t.sentence !== this.tok(k - 1)?.sentence) return true;
     if (this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:titles', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:meeting-triggers', k) || this.isStop(k)) return true;
     // «دان غيلرمان هجوما»: an everyday word (the name's verb object, an adverb) ends the name
-    return t.script === 'ar' && (this.lex.common.has(t.analyses[0].key) || this.lex.common.has(t.norm));
+    return t.script === 'ar' && this.everyday(t);
+  }
+
+  /** An everyday word, also in the accusative with its alif («حقيقيا», «رسميا» of «حقيقي», «رسمي»). */
+  everyday(t: Token): boolean {
+    const key = t.analyses[0].key;
+    if (this.lex.common.has(key) || this.lex.common.has(t.norm)) return true;
+    return t.script === 'ar' && key.length > 3 && key.endsWith('ا') && this.lex.common.has(key.slice(0, -1));
   }
 
   /** A name in quotes: «“مايك بومبيو”», "“Bomb”". */

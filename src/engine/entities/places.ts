@@ -50,6 +50,8 @@ export interface PlaceCandidate {
 
 /** Countries whose towns Arabic news names routinely (the Arab world and its neighbours). */
 const NEAR_ARABIC = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ', 'IR', 'TR', 'IL', 'EH', 'SS', 'ER', 'ET']);
+/** The Arab League's members, where Arabic town names carry the article. */
+const ARAB_STATES = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ']);
 const LOCATIVES = new Set(['في', 'الي', 'من', 'الى', 'داخل', 'قرب', 'مدينه', 'بمدينه', 'لمدينه', 'منتجع', 'بلده', 'قريه', 'محافظه', 'عاصمه', 'غرب', 'شرق', 'شمال', 'جنوب', 'وسط', 'ضواحي', 'حتي', 'نحو', 'مطار', 'ميناء']);
 
 /** «في كان», «بكان», «إلى مدينة كان»: the word is used as a place. */
@@ -123,6 +125,8 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     // «كبيرة» is not ك + «بيرة»: only ب ل و ف split off a one-word place
     if (single && m.analysis.prefix > 0 && /ك$/.test(m.analysis.clitics)) continue;
     if (single && (stop.has(m.analysis.key) || stop.has(t.analyses[0].key) || stop.has(t.norm))) continue;
+    // «وكيل» (an agent) is a word of its own, not و + «كيل» (Kiel)
+    if (single && m.analysis.prefix > 0 && !latin && (common.has(t.norm) || common.has(t.analyses[0].key))) continue;
     // a single word that only names small towns is more likely a common word
     const cands = ids.map((i) => c.places[i]);
     if (single && cands.every((p) => p.type === 'city' && !p.capital && p.population < (latin ? 20_000 : 5_000))) continue;
@@ -133,9 +137,12 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
       const kept = ids.filter((i) => {
         const p = c.places[i];
         // «المالي» (the financial) is not «مالي» (Mali): the article only where the name has it
-        if (m.analysis.article && p.country && !p.arArticle) return false;
+        // (outside the Arab states too: «الأوديسا», «الصفوي» are not towns; Arab towns keep «ال» that
+        // their gazetteer name may lack: «اللاذقية», «المنصورة»)
+        if (m.analysis.article && !p.arArticle && (p.country || !p.countryCode || !ARAB_STATES.has(p.countryCode))) return false;
         // «إلى حد بعيد», «من صور»: for everyday words only «في» or a glued «ب» says "place"
-        if (everyday && !p.country) return strictLocative(doc, m.first, m.analysis.prefix);
+        // (and a town abroad spelled like an everyday word needs to be large: «بقوله» is "by his saying", not Kavala)
+        if (everyday && !p.country) return strictLocative(doc, m.first, m.analysis.prefix) && (p.population >= 500_000 || (!!p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))));
         // a small foreign town far from the story: too likely a word spelled like it («بيانه»)
         if (p.type === 'city' && !p.capital && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
         // a province named by one bare word («باي» in «بأي») needs a locative too
@@ -192,7 +199,9 @@ export function resolvePlaces(doc: Doc, c: Compiled, chosen: PlaceCandidate[], d
       else if (p.type === 'water' || p.type === 'territory' || (p.type === 'region' && !p.countryCode)) score += 200;
       else if (p.type === 'region') score += 5;
       if (p.capital) score += 60;
-      if (p.countryCode && context.has(p.countryCode)) score += 100;
+      // the story's countries favour their places, but not a village over a world city of the same
+      // name (the United States is named in most stories; «باريس» is not Paris, Texas)
+      if (p.countryCode && context.has(p.countryCode) && (p.type !== 'city' || p.capital || p.population >= 50_000)) score += 100;
       // «عمان»: the country Oman, or Amman when the story is about Jordan and Oman is not named otherwise
       if (p.country && cand.places.length > 1 && !strict.has(p.country)) {
         const rival = cand.places.some((j) => j !== i && c.places[j].capital && c.places[j].countryCode && strict.has(c.places[j].countryCode!));

@@ -379,7 +379,8 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     const m: Meeting = {
       id: `m${i + 1}`,
       type: d.type,
-      status: d.planned ? 'planned' : 'held',
+      // (an encounter dated after the story was published has not happened yet)
+      status: d.planned || (doc.dateGiven && d.date !== undefined && d.date.value > doc.date) ? 'planned' : 'held',
       participantIds: [...d.pids],
       locationIds: d.place ? withCity(d.place, locations.items, locById) : [],
       topics,
