@@ -50,6 +50,8 @@ export interface PlaceCandidate {
 
 /** Countries whose towns Arabic news names routinely (the Arab world and its neighbours). */
 const NEAR_ARABIC = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ', 'IR', 'TR', 'IL', 'EH', 'SS', 'ER', 'ET']);
+const EN_LOCATIVES = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'via', 'into']);
+
 /** The Arab League's members, where Arabic town names carry the article. */
 const ARAB_STATES = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ']);
 const LOCATIVES = new Set(['في', 'الي', 'من', 'الى', 'داخل', 'قرب', 'مدينه', 'بمدينه', 'لمدينه', 'منتجع', 'بلده', 'قريه', 'محافظه', 'عاصمه', 'غرب', 'شرق', 'شمال', 'جنوب', 'وسط', 'ضواحي', 'حتي', 'نحو', 'مطار', 'ميناء']);
@@ -159,8 +161,13 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     }
     // English: a capitalised word that only names a small town abroad is more likely a name ("Nigel")
     if (single && latin) {
+      // a town that is also a first name ("Nancy", "Stanley", "Michael") needs "in", "at", "to", "from" before it
+      const personal = m.payloads.some((p) => p.kind === 'given' || p.kind === 'person');
+      const prev = doc.tokens[m.first - 1];
+      const placed = !!prev && EN_LOCATIVES.has(prev.norm);
       const kept = ids.filter((i) => {
         const p = c.places[i];
+        if (personal && p.type === 'city' && !p.capital && p.population < 150_000 && !placed) return false;
         return p.type !== 'city' || p.capital || p.population >= 100_000 || (p.countryCode !== undefined && context.has(p.countryCode));
       });
       if (kept.length === 0) continue;
