@@ -69,6 +69,9 @@ interface Candidate extends NameSpan {
 /** Offices whose title is often followed by whom the holder serves («مبعوث الأمين العام»). */
 const DESCRIBED_BY_TITLE = new Set(['envoy', 'spokesperson', 'ambassador', 'official', 'minister']);
 
+/** The word before "by" in a byline ("Reporting by …", "Editing by …"). */
+const BYLINE = /^(reporting|editing|writing|compiled|photo|photograph|photos|additional|produced|edited|written|graphic)$/;
+
 const TITLE_ONLY_OFFICES = new Set(['head-of-state', 'head-of-government', 'foreign-minister', 'crown-prince', 'vice-president', 'defence-minister', 'supreme-leader', 'secretary-general', 'high-representative']);
 
 const lexCache = new WeakMap<Compiled, NameLexicons>();
@@ -194,7 +197,19 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   const englishBlock = (first: number, last: number): number => {
     // "(Reporting by Andrew Heavens; Editing by …)": bylines are not participants
     const b1 = tokens[first - 1];
-    if (b1 && b1.norm === 'by' && tokens[first - 2] && /^(reporting|editing|writing|compiled|photo|photograph|photos|additional|produced|edited|written|graphic)$/.test(tokens[first - 2].norm)) return -1;
+    if (b1 && b1.norm === 'by' && tokens[first - 2] && BYLINE.test(tokens[first - 2].norm)) return -1;
+    // "editing by Andrew Roche and Christopher Wilson": the rest of the byline's list
+    if (b1 && (b1.norm === 'and' || b1.norm === ',')) {
+      for (let k = first - 2, n = 0; k > 0 && n < 8 && tokens[k].sentence === tokens[first].sentence; k--, n++) {
+        if (tokens[k].norm === 'by') {
+          if (BYLINE.test(tokens[k - 1].norm)) return -1;
+          break;
+        }
+        if (!tokens[k].cap && tokens[k].norm !== 'and' && tokens[k].norm !== ',') break;
+      }
+    }
+    // "REUTERS/Bassam Khabieh", "AFP/Getty": a photo credit
+    if (b1 && b1.norm === '/' && tokens[first - 2] && /^(reuters|afp|ap|epa|getty|anadolu|sana|xinhua)$/.test(tokens[first - 2].norm)) return -1;
     // "Philippe Sands QC", "John Smith MP": drop post-nominal letters
     while (last - first > 1) {
       const t = tokens[last - 1];
@@ -442,6 +457,13 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       else if (list.length < 2 && !list.includes(f.key)) list.push(f.key);
     }
   }
+  // "Ahmed al-Jarba" and "Ahmad Jarba": one person spelled two ways (same consonants, no «al-»)
+  const bySkeleton = new Map<string, string>();
+  for (const f of builders.values()) {
+    if (f.type !== 'person' || !f.key.startsWith('name:')) continue;
+    const sk = skeleton(f.key.slice(5));
+    if (sk && !bySkeleton.has(sk)) bySkeleton.set(sk, f.key);
+  }
   for (const b of [...builders.values()]) {
     if (b.type !== 'person' || b.kb !== undefined || !b.key.startsWith('name:')) continue;
     const key = b.key.slice(5);
@@ -449,6 +471,10 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     if (key.includes(' ')) {
       const longer = bySuffix.get(key);
       if (longer?.length === 1) target = longer[0];
+      else {
+        const sk = skeleton(key);
+        if (sk) target = bySkeleton.get(sk);
+      }
     }
     while (target && mergedInto.has(target)) target = mergedInto.get(target);
     if (!target || target === b.key || !builders.has(target)) continue;
@@ -562,6 +588,14 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   });
   for (const m of mentions) m.pid = idOf.get(m.pid) ?? m.pid;
   return { participants, mentions, blocking, demonymCountries, unnamedOfficials, index: idx };
+}
+
+/** A Latin-script name's consonants, word by word, without «al-»/"el" ("ahmed al - jarba" and "ahmad jarba" -> "ahmd jrb"). */
+function skeleton(key: string): string | undefined {
+  if (!/^[a-z' .-]+$/.test(key)) return undefined;
+  const words = key.split(' ').filter((w) => /[a-z]/.test(w) && w !== 'al' && w !== 'el' && w !== 'al-' && w !== 'el-');
+  if (words.length < 2) return undefined;
+  return words.map((w) => w[0] + w.slice(1).replace(/[aeiouy'.-]/g, '')).join(' ');
 }
 
 /** Whether the date falls within a person's years in office, give or take (8 years before, 15 after). */
