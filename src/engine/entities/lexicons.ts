@@ -15,7 +15,7 @@ export interface Hit {
 export class MatchIndex {
   // per kind or lexicon: the hits sorted by first token, one per first token, and those tokens
   // in a typed array for a binary search (a Map per kind cost more than the search on 1 MiB texts)
-  private readonly byKey = new Map<string, { firsts: Int32Array; hits: Hit[] }>();
+  private readonly byKey = new Map<string, { firsts: Int32Array; hits: Hit[]; hint: number }>();
 
   constructor(matches: TrieMatch<Payload>[]) {
     const lists = new Map<string, Hit[]>();
@@ -41,7 +41,7 @@ export class MatchIndex {
       for (const h of list) if (hits.length === 0 || hits[hits.length - 1].first !== h.first) hits.push(h);
       const firsts = new Int32Array(hits.length);
       for (let i = 0; i < hits.length; i++) firsts[i] = hits[i].first;
-      this.byKey.set(key, { firsts, hits });
+      this.byKey.set(key, { firsts, hits, hint: 0 });
     }
   }
 
@@ -50,13 +50,34 @@ export class MatchIndex {
     const e = this.byKey.get(key);
     if (!e) return undefined;
     const firsts = e.firsts;
-    let lo = 0;
-    let hi = firsts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (firsts[mid] < k) lo = mid + 1;
-      else hi = mid;
+    // stages mostly walk the tokens in order: start from where the last look-up ended
+    let lo = Math.min(e.hint, firsts.length);
+    if (lo > 0 && firsts[lo - 1] >= k) {
+      // behind the last look-up: bisect [0, hint)
+      let hi = lo;
+      lo = 0;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (firsts[mid] < k) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      let steps = 0;
+      while (lo < firsts.length && firsts[lo] < k) {
+        lo++;
+        if (++steps > 8 && lo < firsts.length && firsts[lo] < k) {
+          // far ahead: bisect the rest
+          let hi = firsts.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (firsts[mid] < k) lo = mid + 1;
+            else hi = mid;
+          }
+          break;
+        }
+      }
     }
+    e.hint = lo;
     return lo < firsts.length && firsts[lo] === k ? e.hits[lo] : undefined;
   }
 

@@ -66,7 +66,8 @@ export class TokenTrie<P> {
         while (node) {
           if (node.payloads.length) out.push({ first: i, last: j, analysis: a, payloads: node.payloads });
           if (j >= tokens.length || node.next.size === 0) break;
-          node = node.next.get(innerKey(tokens[j]));
+          // (the unsplit reading's key is innerKey(token), computed once when the token was made)
+          node = node.next.get(tokens[j].analyses[0].key);
           j++;
         }
       }
