@@ -17,6 +17,8 @@ const SPECIFICITY: Record<MeetingType, number> = { summit: 6, call: 5, talks: 4,
 const LOCATIVE = new Set(['في', 'ب', 'in', 'at', 'داخل', 'بمدينة', 'مدينة', 'منتجع', 'بمنتجع', 'قصر', 'بقصر']);
 const FUTURE_WORDS = new Set(['سوف', 'will', 'سيعقد', 'ستعقد', 'المقرر', 'يعتزم', 'تعتزم', 'المرتقب', 'المرتقبة', 'plans', 'planned', 'expected', 'scheduled', 'would']);
 const MAX_PARTICIPANTS = 8;
+/** English relative pronouns. */
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which']);
 /** «الأخير», "the latter": the person named last. */
 const LATTER = new Set(['الاخير', 'latter']);
 /** Clauses per sentence that open an encounter of their own (more are folded into the last). */
@@ -397,7 +399,6 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
 function absentMentions(doc: Doc, actors: ActorResult): Set<PersonMention> {
   const out = new Set<PersonMention>();
   const hits = actors.index.all('lex:absent-markers');
-  if (hits.length === 0) return out;
   // where each marker ends; «ممثل الرئيس الروسي», "a letter from the president": a sender is absent only when
   // named by his title (the named «المبعوث الأممي إسماعيل ولد الشيخ» is the envoy himself)
   const ends = new Map<number, boolean>();
@@ -405,9 +406,32 @@ function absentMentions(doc: Doc, actors: ActorResult): Set<PersonMention> {
   const tokens = doc.tokens;
   // words that may stand between the marker and the name: titles and honorifics ("the late President")
   const titled = new Set<number>();
-  for (const key of ['lex:titles', 'lex:honorifics']) for (const h of actors.index.all(key)) for (let k = h.first; k < h.last; k++) titled.add(k);
+  if (hits.length) for (const key of ['lex:titles', 'lex:honorifics']) for (const h of actors.index.all(key)) for (let k = h.first; k < h.last; k++) titled.add(k);
   const marks = (k: number, m: PersonMention) => ends.has(k) && !(ends.get(k) && m.via === 'name');
+  // "talks with European ministers who blamed the attack on Assad": in English, people named in a
+  // relative clause after the encounter's trigger are not its participants
+  // (not "The meetings, which end today with talks …": a clause about the trigger itself, or one that tells
+  // an encounter of its own, "… Garcia, who recently spoke by telephone with de la Madrid")
+  const relativeFrom = new Map<number, number>(); // sentence -> first token of such a clause
+  const firstTrigger = new Map<number, Hit>();
+  const lastTrigger = new Map<number, number>();
+  for (const h of actors.index.all('lex:meeting-triggers')) {
+    const s = tokens[h.first].sentence;
+    if (!firstTrigger.has(s)) firstTrigger.set(s, h);
+    lastTrigger.set(s, h.first);
+  }
+  for (const [s, h] of firstTrigger) {
+    if (tokens[h.first].script !== 'latin') continue;
+    const end = doc.sentences[s].last;
+    let rel = -1;
+    for (let k = h.last + 2; k < end; k++) if (RELATIVE.has(tokens[k].norm)) { rel = k; break; }
+    if (rel >= 0 && lastTrigger.get(s)! < rel) relativeFrom.set(s, rel);
+  }
   for (const m of actors.mentions) {
+    const from = relativeFrom.get(m.sentence);
+    if (from !== undefined && m.first > from) out.add(m);
+  }
+  if (hits.length) for (const m of actors.mentions) {
     // the marker right before the mention or inside it («الرئيس الراحل ياسر عرفات»)
     let k = m.first;
     while (k > 0 && !ends.has(k) && (titled.has(k - 1) || tokens[k - 1].norm === 'the') && m.first - k < 5) k--;
