@@ -292,6 +292,20 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       leaders.add(k);
     }
   }
+  // "Kerrys meeting", "Assads forces": an English possessive that lost its apostrophe, on the surname
+  // of one known person in office
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.script !== 'latin' || !t.cap || t.norm.length < 5 || !t.norm.endsWith('s') || idx.has('person', k) || idx.has('place', k) || idx.has('given', k)) continue;
+    // ("Saddam Husseins" is the end of another name, not King Abdullah II bin Al-Hussein)
+    const prev = tokens[k - 1];
+    if (prev && prev.kind === 'word' && prev.cap && prev.sentence === t.sentence) continue;
+    const stem = t.norm.slice(0, -1);
+    const people = c.surnames.get(stem);
+    if (!people) continue;
+    const fits = people.filter((i) => activeRoles(c.people[i], doc.date).length > 0);
+    if (fits.length === 1) pushCand({ first: k, last: k + 1, prefix: 0, rule: 'name:possessive-surname', confidence: 0.7, priority: 2, kb: fits[0] });
+  }
   for (const h of idx.all('person')) {
     if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last)) continue;
     const kbs = h.payloads.filter((p) => p.kind === 'person').map((p) => (p.kind === 'person' ? p.person : -1));
