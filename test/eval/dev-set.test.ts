@@ -16,11 +16,11 @@ const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const scorer = join(shared, 'eval/score.mjs');
 
 /** Minimum F1 per language and category, and accuracies (measured on the dev set). */
-// measured 2026-11-29 10:04: ar P 0.963 M 0.875 L 0.959 R 1.000 | en P 0.976 M 0.780 L 0.954 R 1.000
+// measured 2026-11-29 10:17: ar P 0.963 M 0.875 L 0.959 R 1.000 | en P 0.976 M 0.800 L 0.954 R 1.000
 //   accuracies: body 1.000 (all); meeting place ar 0.952 (20/21), en 0.857 (6/7); meeting date ar 0.938 (15/16), en 0.900 (9/10)
 const THRESHOLDS = {
   ar: { participants: 0.94, meetings: 0.86, locations: 0.94, resolutions: 0.95 },
-  en: { participants: 0.95, meetings: 0.75, locations: 0.94, resolutions: 0.95 },
+  en: { participants: 0.95, meetings: 0.77, locations: 0.94, resolutions: 0.95 },
   accuracy: { 'resolution body': 0.95, 'meeting location': 0.88, 'meeting date': 0.88 },
   accuracyByLang: {
     ar: { 'meeting location': 0.9, 'meeting date': 0.9 },
