@@ -49,23 +49,31 @@ function clauseSubject(doc: Doc, actors: ActorResult, persons: Set<string>, abse
 /** Per sentence, the tokens where a later encounter starts («كما» / «ثم» before a trigger that is not the sentence's first). */
 function clauseSplits(doc: Doc, idx: MatchIndex, named: (from: number, to: number) => boolean): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  const seen = new Set<number>();
+  const firstOf = new Map<number, number>(); // sentence -> its first trigger's end
+  const tokens = doc.tokens;
   for (const h of idx.all('lex:meeting-triggers')) {
-    const s = doc.tokens[h.first].sentence;
-    if (!seen.has(s)) {
-      seen.add(s);
+    const s = tokens[h.first].sentence;
+    if (!firstOf.has(s)) {
+      firstOf.set(s, h.last);
       continue;
     }
-    const before = doc.tokens[h.first - 1];
-    if (!before || before.sentence !== s || !NEXT_ENCOUNTER.has(before.norm)) continue;
-    // only between clauses that each name someone
-    const sentence = doc.sentences[s];
     const cut = out.get(s);
-    const from = cut ? cut[cut.length - 1] : sentence.first;
-    if (!named(from, h.first - 1) || !named(h.first, sentence.last)) continue;
-    const list = out.get(s);
-    if (!list) out.set(s, [h.first - 1]);
-    else if (list.length < MAX_CLAUSES - 1) list.push(h.first - 1);
+    const sentence = doc.sentences[s];
+    const from = cut ? cut[cut.length - 1] + 1 : firstOf.get(s)!;
+    let at = -1;
+    const before = tokens[h.first - 1];
+    if (before && before.sentence === s && NEXT_ENCOUNTER.has(before.norm)) at = h.first - 1;
+    else if (tokens[h.first].script === 'latin') {
+      // "meetings with Abe, who was paving the way for the visit of Nakasone": a relative clause that tells
+      // an encounter of its own (the nearest "who"/"which" since the last cut, at most 16 tokens back)
+      for (let k = h.first - 1; k >= from && k >= h.first - 16; k--) if (RELATIVE.has(tokens[k].norm)) { at = k; break; }
+    }
+    if (at < 0) continue;
+    // only between clauses that each name someone
+    const start = cut ? cut[cut.length - 1] : sentence.first;
+    if (!named(start, at) || !named(at, sentence.last)) continue;
+    if (!cut) out.set(s, [at]);
+    else if (cut.length < MAX_CLAUSES - 1) cut.push(at);
   }
   return out;
 }
@@ -183,11 +191,15 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
     let pids = bySentence.get(clause) ?? [];
     const sentence0 = doc.sentences[s];
     // «…، كما التقى رئيس الوزراء»: the subject left unsaid is the one who opened the sentence
-    if (clause % MAX_CLAUSES > 0 && pids.length === 1) {
+    // (not when the trigger is a noun with its own subject: "the visit of Prime Minister Nakasone")
+    if (clause % MAX_CLAUSES > 0 && pids.length === 1 && tokens[h.last]?.norm !== 'of') {
       const cut = splits.get(s)!;
       const ci = clause % MAX_CLAUSES;
       const from = cut[ci - 1];
-      const opener = clauseSubject(doc, actors, persons, absent, triggers, ci === 1 ? sentence0.first : cut[ci - 2], from);
+      // (a relative clause's subject is the person it follows: "… President Alan Garcia, who spoke by telephone with …")
+      const opener = RELATIVE.has(tokens[from].norm)
+        ? lastPersonBefore(actors, persons, absent, ci === 1 ? sentence0.first : cut[ci - 2], from)
+        : clauseSubject(doc, actors, persons, absent, triggers, ci === 1 ? sentence0.first : cut[ci - 2], from);
       if (opener && !pids.includes(opener) && firstPersonAfter(actors, persons, absent, from, h.first) >= h.first) pids = [opener, ...pids];
     }
     const subject = pronounSubject(doc, actors, persons, absent, h, s, pids);
@@ -549,6 +561,15 @@ function speechEndsAt(actors: ActorResult, k: number): boolean {
     if (h && h.last === k + 1) return true;
   }
   return false;
+}
+
+/** The last person (not one only mourned or discussed) named in tokens [from, to). */
+function lastPersonBefore(actors: ActorResult, persons: Set<string>, absent: Set<PersonMention>, from: number, to: number): string | undefined {
+  for (let i = firstAtOrAfter(actors.mentions, to) - 1; i >= 0 && actors.mentions[i].first >= from; i--) {
+    const m = actors.mentions[i];
+    if (persons.has(m.pid) && !absent.has(m)) return m.pid;
+  }
+  return undefined;
 }
 
 /** The first token of a person (not one only mourned or honoured) named in tokens [from, to), or `to`. */
