@@ -5,7 +5,7 @@
 //   npm run soak                         # 3 minutes, 16 clients
 //   SOAK_SECONDS=600 SOAK_CLIENTS=32 npm run soak
 //
-// Starts `node dist/server.js` (run `npm run build` first) or, without dist/, src/server.ts
+// Starts `node dist/server.js` (`npm run soak` builds it first) or, without dist/, src/server.ts
 // through tsx; always on 127.0.0.1 with an ephemeral port. Exits 1 if any response is a 5xx
 // other than 503, or a request fails at the transport level.
 import { spawn } from 'node:child_process';
