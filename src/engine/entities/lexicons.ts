@@ -19,8 +19,21 @@ export class MatchIndex {
 
   constructor(matches: TrieMatch<Payload>[]) {
     const lists = new Map<string, Hit[]>();
+    const add = (key: string, hit: Hit) => {
+      const list = lists.get(key);
+      if (list) list.push(hit);
+      else lists.set(key, [hit]);
+    };
     for (const m of matches) {
       const payloads = m.payloads;
+      // most trie nodes hold payloads of one slot: share the array
+      const key0 = slotOf(payloads[0]);
+      let mixed = false;
+      for (let i = 1; i < payloads.length; i++) if (slotOf(payloads[i]) !== key0) { mixed = true; break; }
+      if (!mixed) {
+        add(key0, { first: m.first, last: m.last, prefix: m.analysis.prefix, payloads });
+        continue;
+      }
       for (let i = 0; i < payloads.length; i++) {
         const key = slotOf(payloads[i]);
         // payloads of one slot are contiguous per trie node only by chance: handle each slot once
@@ -29,16 +42,21 @@ export class MatchIndex {
         if (dup) continue;
         const own: Payload[] = [];
         for (const x of payloads) if (slotOf(x) === key) own.push(x);
-        let list = lists.get(key);
-        if (!list) lists.set(key, (list = []));
-        list.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, payloads: own });
+        add(key, { first: m.first, last: m.last, prefix: m.analysis.prefix, payloads: own });
       }
     }
+    // matches come token by token, so each list is in order of first token already: keep, per token,
+    // the longest hit, then the one with the fewest proclitics, then the first found
     for (const [key, list] of lists) {
-      // the longest hit at each token, then the one with the fewest proclitics, then the first found
-      list.sort((a, b) => a.first - b.first || b.last - a.last || a.prefix - b.prefix);
+      let sorted = true;
+      for (let i = 1; i < list.length && sorted; i++) if (list[i].first < list[i - 1].first) sorted = false;
+      if (!sorted) list.sort((a, b) => a.first - b.first); // (stable: the first found stays first)
       const hits: Hit[] = [];
-      for (const h of list) if (hits.length === 0 || hits[hits.length - 1].first !== h.first) hits.push(h);
+      for (const h of list) {
+        const top = hits[hits.length - 1];
+        if (!top || top.first !== h.first) hits.push(h);
+        else if (h.last > top.last || (h.last === top.last && h.prefix < top.prefix)) hits[hits.length - 1] = h;
+      }
       const firsts = new Int32Array(hits.length);
       for (let i = 0; i < hits.length; i++) firsts[i] = hits[i].first;
       this.byKey.set(key, { firsts, hits, hint: 0 });

@@ -110,11 +110,17 @@ export function contextualCandidates(c: Compiled, matches: TrieMatch<Payload>[],
 export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[], stop: Set<string>, context: Set<string>, common: Set<string>, heads: Set<string>): PlaceCandidate[] {
   const out: PlaceCandidate[] = [];
   const dateWords = new Set<number>();
-  for (const m of matches) if (m.last - m.first === 1 && m.analysis.prefix === 0 && m.payloads.some((p) => p.kind === 'lex' && p.lexicon === 'dates')) dateWords.add(m.first);
   for (const m of matches) {
+    if (m.last - m.first !== 1 || m.analysis.prefix !== 0) continue;
+    for (const p of m.payloads) if (p.kind === 'lex' && p.lexicon === 'dates') { dateWords.add(m.first); break; }
+  }
+  for (const m of matches) {
+    // (most matches name no place: look before allocating)
+    let anyPlace = false;
+    for (const p of m.payloads) if (p.kind === 'place') { anyPlace = true; break; }
+    if (!anyPlace) continue;
     const ids: number[] = [];
     for (const p of m.payloads) if (p.kind === 'place' && !ids.includes(p.place)) ids.push(p.place);
-    if (ids.length === 0) continue;
     const latin = doc.tokens[m.first].script === 'latin';
     if (latin && (!looksLikeName(doc, m.first, m.last) || !caseOk(doc, m.first, m.last))) continue;
     // "Kafr Batna", «كفر بطنا»: the tail of an unknown village is not the town it shares a word with
@@ -130,8 +136,14 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     // «وكيل» (an agent) is a word of its own, not و + «كيل» (Kiel)
     if (single && m.analysis.prefix > 0 && !latin && (common.has(t.norm) || common.has(t.analyses[0].key))) continue;
     // a single word that only names small towns is more likely a common word
-    const cands = ids.map((i) => c.places[i]);
-    if (single && cands.every((p) => p.type === 'city' && !p.capital && p.population < (latin ? 20_000 : 5_000))) continue;
+    if (single) {
+      let allSmall = true;
+      for (const i of ids) {
+        const p = c.places[i];
+        if (!(p.type === 'city' && !p.capital && p.population < (latin ? 20_000 : 5_000))) { allSmall = false; break; }
+      }
+      if (allSmall) continue;
+    }
     // Arabic: a foreign town far from the story, named by one word, needs a locative («في كان»);
     // so does any town whose name is an everyday word («في صور» but not «صور» = pictures)
     if (single && !latin) {
