@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../kb/index.js';
 import type { Country, LexiconEntry, Organization, Person, Place } from '../kb/schema.js';
 import { phraseKeys, TokenTrie } from './match/trie.js';
 import { normalizeString } from './text/normalize.js';
+import { ARAB_STATES } from './entities/places.js';
 
 export interface ResWord {
   role: 'anchor' | 'body' | 'filler' | 'year' | 'decree' | 'list';
@@ -183,10 +184,6 @@ export function compile(kb: KnowledgeBase): Compiled {
   };
 }
 
-
-
-/** The Arab League's members: their people's names are Arabic, not transliterated. */
-const ARAB_STATES = new Set(['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE']);
 
 /**
  * Arabic spellings of a foreign person's names, with the other spelling of a hard "g": Gulf and

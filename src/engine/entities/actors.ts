@@ -12,7 +12,7 @@ import { firstAtOrAfter } from '../match/bisect.js';
 import { MatchIndex, entryOf, type Hit } from './lexicons.js';
 import { NameParser, nameLexicons, type NameLexicons, type NameSpan } from './names.js';
 import { activeRoles, holderOn, pickPerson } from './roles.js';
-import { looksLikeName } from './places.js';
+import { countryContext, looksLikeName } from './places.js';
 import type { Token } from '../text/tokenize.js';
 import type { LexiconEntry, Names, Person } from '../../kb/schema.js';
 import { normalizeString } from '../text/normalize.js';
@@ -272,11 +272,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
   const followers = idx.all('lex:followers');
   const leaders = new Set<number>(); // «قوات هادي مدعومة …»: the leader's name stops at the surname
   // the countries the text names (a bare «صالح» in a story about Yemen is Yemen's Saleh)
-  const named = new Set<string>();
-  if (followers.length) for (const key of ['place', 'demonym']) for (const h of idx.all(key)) for (const p of h.payloads) {
-    if (p.kind === 'demonym') named.add(p.country);
-    else if (p.kind === 'place' && c.places[p.place].country) named.add(c.places[p.place].country!);
-  }
+  const named = followers.length ? countryContext(c, matches, demonymCountries) : new Set<string>();
   for (const h of followers) {
     if (entryOf(h)?.movement === true) continue;
     const k = h.last;
@@ -330,7 +326,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
     const t = tokens[h.first];
     if (t.script === 'latin' && !t.cap) continue;
     // «الرياض» is not «رياض»; «ألكسندر» (a hamza, never the article) is a name
-    if (t.analyses[0].article && !(h.prefix === 0 && 'أآ'.includes(doc.text[t.start]))) continue;
+    if (t.analyses[0].article && (h.prefix > 0 || parser.withArticle(h.first))) continue;
     // «وفهد كفاين»: in a list of names the conjunction is glued on; «وجود» is not و + «جود» (ambiguous)
     if (h.prefix > 0 && !(h.prefix === 1 && t.norm.startsWith('و') && listedName(h.last))) continue;
     if (h.prefix > 0) {

@@ -129,9 +129,7 @@ export class NameParser {
   givenAt(k: number): boolean {
     if (this.isStop(k)) return false;
     // «الرياض» is a city, not the given name «رياض»: given names do not take the article
-    // (but «ألكسندر», «آلان» begin with a hamza, never the article)
-    const t = this.tok(k);
-    if (t?.analyses[0].article && !'أآ'.includes(this.doc.text[t.start])) return false;
+    if (this.withArticle(k)) return false;
     const h = this.idx.at('given', k);
     return !!h && h.prefix === 0 && h.payloads.some((p) => p.kind === 'given' && !p.ambiguous);
   }
@@ -221,6 +219,12 @@ export class NameParser {
     if (this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:titles', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:meeting-triggers', k) || this.isStop(k)) return true;
     // «دان غيلرمان هجوما»: an everyday word (the name's verb object, an adverb) ends the name
     return t.script === 'ar' && this.everyday(t);
+  }
+
+  /** Token k's unsplit reading has the article «ال» («الرياض»); «ألكسندر», «آلان» begin with a hamza, never the article. */
+  withArticle(k: number): boolean {
+    const t = this.tok(k);
+    return !!t && t.analyses[0].article && !'أآ'.includes(this.doc.text[t.start]);
   }
 
   /** An everyday word, also in the accusative with its alif («حقيقيا», «رسميا» of «حقيقي», «رسمي»). */

@@ -48,12 +48,11 @@ export interface PlaceCandidate {
   places: number[];
 }
 
+/** The Arab League's members: Arabic is their language (town names carry the article, people's names are not transliterated). */
+export const ARAB_STATES: ReadonlySet<string> = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ']);
 /** Countries whose towns Arabic news names routinely (the Arab world and its neighbours). */
-const NEAR_ARABIC = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ', 'IR', 'TR', 'IL', 'EH', 'SS', 'ER', 'ET']);
+const NEAR_ARABIC = new Set([...ARAB_STATES, 'IR', 'TR', 'IL', 'EH', 'SS', 'ER', 'ET']);
 const EN_LOCATIVES = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'via', 'into']);
-
-/** The Arab League's members, where Arabic town names carry the article. */
-const ARAB_STATES = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ']);
 const LOCATIVES = new Set(['في', 'الي', 'من', 'الى', 'داخل', 'قرب', 'مدينه', 'بمدينه', 'لمدينه', 'منتجع', 'بلده', 'قريه', 'محافظه', 'عاصمه', 'غرب', 'شرق', 'شمال', 'جنوب', 'وسط', 'ضواحي', 'حتي', 'نحو', 'مطار', 'ميناء']);
 
 /** «في كان», «بكان», «إلى مدينة كان»: the word is used as a place. */

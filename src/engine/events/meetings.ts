@@ -39,11 +39,7 @@ function clauseSubject(doc: Doc, actors: ActorResult, persons: Set<string>, abse
     const m = mentions[i];
     return m && m.first - t.last <= 3 && m.first < to && persons.has(m.pid) && !absent.has(m) ? m.pid : undefined;
   }
-  for (let i = firstAtOrAfter(mentions, t.first) - 1; i >= 0 && mentions[i].first >= from; i--) {
-    const m = mentions[i];
-    if (persons.has(m.pid) && !absent.has(m)) return m.pid;
-  }
-  return undefined;
+  return lastPersonBefore(actors, persons, absent, from, t.first);
 }
 
 /** Per sentence, the tokens where a later encounter starts («كما» / «ثم» before a trigger that is not the sentence's first). */
@@ -145,10 +141,10 @@ export function findMeetings(doc: Doc, actors: ActorResult, places: PlaceMention
 
   const drafts: Draft[] = [];
   let lastSentence = -1;
+  const triggers = idx.all('lex:meeting-triggers');
   // sentences where some trigger refers back ("the meeting", «اللقاء الذي حضره …»)
   const anaphoricSentences = new Set<number>();
-  for (const h of idx.all('lex:meeting-triggers')) if (anaphoric(doc, h)) anaphoricSentences.add(tokens[h.first].sentence);
-  const triggers = idx.all('lex:meeting-triggers');
+  for (const h of triggers) if (anaphoric(doc, h)) anaphoricSentences.add(tokens[h.first].sentence);
   // "The Downing Street talks covered …": a follow-up with no one named adds its town or building to the
   // encounter just told (the one sentence before, or up to five when the trigger refers back: "The meetings …")
   const followUp = (s: number, from: number, to: number, gap: number): boolean => {
