@@ -1,11 +1,15 @@
 // npm run eval: starts the app on a free port and runs ../shared/eval/score.mjs on the
-// dev gold (Arabic and English), printing the scorer's table. Extra arguments go to the
-// scorer (e.g. --explain, --json out.json, --only resolutions). With --ner it runs
-// ../shared/eval/ner.mjs on the public NER corpora (ANERcorp dev, CoNLL-2003 testa) instead.
+// tuning gold (every file of ../shared/eval/dev, Arabic and English), printing the scorer's
+// table. Extra arguments go to the scorer (e.g. --explain, --json out.json, --only resolutions).
+// With --check it scores the check gold (../shared/eval/check) and prints the aggregate table
+// only: the check set is scored, never studied, so --explain and --json are refused there.
+// With --ner it runs ../shared/eval/ner.mjs on the public NER corpora (ANERcorp dev, CoNLL-2003
+// testa) instead.
 //   npm run eval -- --explain
+//   npm run eval -- --check
 //   npm run eval -- --ner [--docs 40]
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.js';
 import { defaultConfig } from '../config.js';
@@ -16,12 +20,18 @@ if (!existsSync(scorer)) {
   console.error(`npm run eval: ${scorer} not found. The evaluation needs the shared folder (../shared/eval and ../shared/articles) next to this checkout.`);
   process.exit(2);
 }
-const gold = (process.env.EVAL_GOLD ?? `${shared}eval/dev/ar.jsonl,${shared}eval/dev/en.jsonl`).split(',');
+const argv = process.argv.slice(2);
+const check = argv.includes('--check');
+if (check && argv.some((a) => a === '--explain' || a === '--json' || a.startsWith('--json='))) {
+  console.error('npm run eval -- --check prints aggregates only: the check set is scored, never studied (no --explain, no --json).');
+  process.exit(2);
+}
+const goldDir = `${shared}eval/${check ? 'check' : 'dev'}/`;
+const gold = process.env.EVAL_GOLD?.split(',') ?? readdirSync(goldDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => goldDir + f);
 const app = await buildApp({ config: defaultConfig({ WORKERS: Number(process.env.WORKERS ?? 0) }), logger: false });
 await app.ready();
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 await waitReady(address);
-const argv = process.argv.slice(2);
 let code = 0;
 if (argv.includes('--ner')) {
   const rest = argv.filter((a) => a !== '--ner');
@@ -29,7 +39,8 @@ if (argv.includes('--ner')) {
     code = Math.max(code, await run([`${shared}eval/ner.mjs`, '--base', address, '--file', `${shared}eval/ner/${file}`, '--format', format, ...rest]));
   }
 } else {
-  code = await run([scorer, '--base', address, ...gold.flatMap((g) => ['--gold', g]), '--articles', `${shared}articles`, ...argv]);
+  const rest = argv.filter((a) => a !== '--check');
+  code = await run([scorer, '--base', address, ...gold.flatMap((g) => ['--gold', g]), '--articles', `${shared}articles`, ...rest]);
 }
 await app.close();
 process.exit(code);
