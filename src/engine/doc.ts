@@ -1,6 +1,15 @@
-// The Doc holds the original text, its normalised view, tokens and sentences; spans are
-// views over token ranges with character offsets into the original text (spaCy style).
+// The Doc holds the original text, its normalised view, tokens and sentences, the automaton's
+// matches, and the layers the pipeline's components write (spaCy style). Spans are views over
+// token ranges with character offsets into the original text.
+import type { Location, Meeting, Participant, Resolution } from '../schemas/extraction.js';
+import type { Payload } from './compile.js';
 import type { Language } from './lang/detect.js';
+import { MatchIndex } from './entities/lexicons.js';
+import type { TrieMatch } from './match/trie.js';
+import type { TokenRange } from './match/overlaps.js';
+import type { PlaceMention } from './entities/places.js';
+import type { PersonLayer, PersonMention } from './persons/types.js';
+import type { MeetingLayer } from './meetings/types.js';
 import { normalizeText } from './text/normalize.js';
 import { tokenize, type Sentence, type Token } from './text/tokenize.js';
 
@@ -16,8 +25,42 @@ export interface Doc {
   /** Whether the caller supplied the date. */
   dateGiven: boolean;
   debug: boolean;
+  /** Every automaton match, in token order (component "match"). */
+  matches: TrieMatch<Payload>[];
+  /** The matches by kind and lexicon (component "match"). */
+  index: MatchIndex;
+  /** What the components wrote. */
+  ann: Annotations;
 }
 
+/** The layers of a Doc, each written by one component and read by later ones. */
+export interface Annotations {
+  resolutions?: Resolution[];
+  /** Titles, candidates, entities and their mentions (the person components). */
+  persons?: PersonLayer;
+  /** Participants with their final ids (component "participants"). */
+  participants?: Participant[];
+  /** Person mentions in token order, `pid` = participant id (component "participants"). */
+  personMentions?: PersonMention[];
+  /** Token ranges of person and organisation names (places inside them are not places). */
+  blocking?: TokenRange[];
+  /** Countries named by demonyms and titles anywhere in the article. */
+  demonymCountries?: Set<string>;
+  /** Sentences that speak of an official by title alone («نظيره الإيطالي», "the opposition leader"). */
+  unnamedOfficials?: Set<number>;
+  placeMentions?: PlaceMention[];
+  locations?: LocationIndex;
+  meeting?: MeetingLayer;
+  meetings?: Meeting[];
+}
+
+export interface LocationIndex {
+  items: Location[];
+  /** Gazetteer index -> location item id. */
+  idOf: Map<number, string>;
+}
+
+/** An output mention: character offsets into the original text, its text, and (debug) the rule. */
 export interface Span {
   start: number;
   end: number;
@@ -25,11 +68,21 @@ export interface Span {
   rule?: string;
 }
 
+/** A labelled view over tokens [first, last) with its characters, the knowledge-base id when linked, and the reason. */
+export interface DocSpan extends TokenRange {
+  start: number;
+  end: number;
+  label: string;
+  kb?: string;
+  reason: string;
+}
+
 export function buildDoc(text: string, language: Language, date: string, dateGiven: boolean, debug: boolean): Doc {
   const { norm, toOrig } = normalizeText(text);
   const { tokens, sentences } = tokenize(text, norm, toOrig);
-  return { text, norm, toOrig, tokens, sentences, language, date, dateGiven, debug };
+  return { text, norm, toOrig, tokens, sentences, language, date, dateGiven, debug, matches: [], index: EMPTY_INDEX, ann: {} };
 }
+const EMPTY_INDEX = new MatchIndex([]);
 
 /** The span of tokens [first, last), skipping `prefix` normalised units of proclitics on the first. */
 export function spanOf(doc: Doc, first: number, last: number, prefix = 0, rule?: string): Span {

@@ -1,0 +1,66 @@
+// People named in a meeting's sentence who did not take part: those only mourned, visited at a
+// tomb, discussed, supported or sent («ضريح الرئيس الراحل», «رحيل الأسد», «ممثل الرئيس الروسي»;
+// lexicon `absent-markers`), and, in English, those named in a relative clause after the
+// trigger ("talks with European ministers who blamed the attack on Assad").
+import type { Hit } from '../entities/lexicons.js';
+import { entryOf } from '../entities/lexicons.js';
+import type { PersonMention } from '../persons/types.js';
+import type { MeetingContext } from './context.js';
+import type { AbsentReason } from './types.js';
+import { RELATIVE } from './words.js';
+
+export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentReason> {
+  const out = new Map<PersonMention, AbsentReason>();
+  const relativeFrom = relativeClauses(mc);
+  for (const m of mc.mentions) {
+    const from = relativeFrom.get(m.sentence);
+    if (from !== undefined && m.first > from) out.set(m, 'relative-clause');
+  }
+  const hits = mc.idx.all('lex:absent-markers');
+  if (hits.length === 0) return out;
+  // where each marker ends; «ممثل الرئيس الروسي», "a letter from the president": a sender is absent only when
+  // named by his title (the named «المبعوث الأممي إسماعيل ولد الشيخ» is the envoy himself)
+  const ends = new Map<number, boolean>();
+  for (const h of hits) ends.set(h.last, (ends.get(h.last) ?? true) && entryOf(h)?.sentBy === true);
+  // words that may stand between the marker and the name: titles and honorifics ("the late President")
+  const titled = new Set<number>();
+  for (const key of ['lex:titles', 'lex:honorifics']) for (const h of mc.idx.all(key)) for (let k = h.first; k < h.last; k++) titled.add(k);
+  const marks = (k: number, m: PersonMention) => ends.has(k) && !(ends.get(k) && m.via === 'name');
+  const tokens = mc.tokens;
+  for (const m of mc.mentions) {
+    // the marker right before the mention or inside it («الرئيس الراحل ياسر عرفات»)
+    let k = m.first;
+    while (k > 0 && !ends.has(k) && (titled.has(k - 1) || tokens[k - 1].norm === 'the') && m.first - k < 5) k--;
+    if (marks(k, m)) {
+      out.set(m, 'marker');
+      continue;
+    }
+    for (let i = m.first + 1; i < m.last; i++) if (marks(i, m)) out.set(m, 'marker');
+  }
+  return out;
+}
+
+/**
+ * English: per sentence, the first token of a relative clause after the first trigger, when no
+ * trigger follows it (not "The meetings, which end today with talks …", a clause about the trigger
+ * itself, nor one that tells an encounter of its own, "… Garcia, who recently spoke by telephone with …").
+ */
+function relativeClauses(mc: MeetingContext): Map<number, number> {
+  const tokens = mc.tokens;
+  const relativeFrom = new Map<number, number>();
+  const firstTrigger = new Map<number, Hit>();
+  const lastTrigger = new Map<number, number>();
+  for (const h of mc.idx.all('lex:meeting-triggers')) {
+    const s = tokens[h.first].sentence;
+    if (!firstTrigger.has(s)) firstTrigger.set(s, h);
+    lastTrigger.set(s, h.first);
+  }
+  for (const [s, h] of firstTrigger) {
+    if (tokens[h.first].script !== 'latin') continue;
+    const end = mc.doc.sentences[s].last;
+    let rel = -1;
+    for (let k = h.last + 2; k < end; k++) if (RELATIVE.has(tokens[k].norm)) { rel = k; break; }
+    if (rel >= 0 && lastTrigger.get(s)! < rel) relativeFrom.set(s, rel);
+  }
+  return relativeFrom;
+}

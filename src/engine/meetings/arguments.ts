@@ -1,0 +1,139 @@
+// The arguments of an encounter: who acts (the subject of a clause, "he" before a trigger, «الأخير»),
+// who is met ("received Saudi Foreign Minister …", "met with A, B and C"), and who only reports or
+// comments ("…, Clark said", "Matsuda said he was optimistic about the talks").
+import { firstAtOrAfter } from '../match/bisect.js';
+import type { Hit } from '../entities/lexicons.js';
+import type { MeetingContext } from './context.js';
+import { present } from './context.js';
+import { LATTER } from './words.js';
+
+/** The last person who can take part named in tokens [from, to). */
+export function lastPersonBefore(mc: MeetingContext, from: number, to: number): string | undefined {
+  for (let i = firstAtOrAfter(mc.mentions, to) - 1; i >= 0 && mc.mentions[i].first >= from; i--) {
+    if (present(mc, mc.mentions[i])) return mc.mentions[i].pid;
+  }
+  return undefined;
+}
+
+/** The first token of a person who can take part named in tokens [from, to), or `to`. */
+export function firstPersonAfter(mc: MeetingContext, from: number, to: number): number {
+  for (let i = firstAtOrAfter(mc.mentions, from); i < mc.mentions.length && mc.mentions[i].first < to; i++) {
+    if (present(mc, mc.mentions[i])) return mc.mentions[i].first;
+  }
+  return to;
+}
+
+/**
+ * The subject of the first trigger in tokens [from, to): in Arabic the person right after the verb
+ * («ناقش الوزير X …»), in English the last person before it ("Kerry met …").
+ */
+export function clauseSubject(mc: MeetingContext, hits: readonly Hit[], from: number, to: number): string | undefined {
+  const t = hits[firstAtOrAfter(hits, from)];
+  if (!t || t.first >= to) return undefined;
+  if (mc.tokens[t.first].script === 'ar') {
+    const m = mc.mentions[firstAtOrAfter(mc.mentions, t.last)];
+    return m && m.first - t.last <= 3 && m.first < to && present(mc, m) ? m.pid : undefined;
+  }
+  return lastPersonBefore(mc, from, t.first);
+}
+
+/** Whether a reporting verb ends at token k ("said" in "said Hague"). */
+export function speechEndsAt(mc: MeetingContext, k: number): boolean {
+  for (let i = k; i >= Math.max(0, k - 2); i--) {
+    const h = mc.idx.at('lex:speech-verbs', i);
+    if (h && h.last === k + 1) return true;
+  }
+  return false;
+}
+
+/**
+ * «التقى الأخير مع …», "the latter met …": the person named last before; and in English "he"/"she"
+ * before the trigger, with the one person named in the sentence after it, is the last person quoted
+ * in the four sentences before ("…, he added, heading into a working dinner with his French counterpart").
+ */
+export function pronounSubject(mc: MeetingContext, h: Hit, s: number, pids: string[]): string | undefined {
+  const tokens = mc.tokens;
+  if (pids.length !== 1) return undefined;
+  if (LATTER.has(tokens[h.last]?.norm ?? '') || LATTER.has(tokens[h.first - 1]?.norm ?? '')) {
+    for (let j = firstAtOrAfter(mc.mentions, h.first) - 1; j >= 0; j--) {
+      const m = mc.mentions[j];
+      if (s - m.sentence > 1) break;
+      if (present(mc, m) && m.pid !== pids[0]) return m.pid;
+    }
+    return undefined;
+  }
+  if (tokens[h.first].script !== 'latin') return undefined;
+  const sentence = mc.doc.sentences[s];
+  let pronoun = false;
+  for (let k = sentence.first; k < h.first; k++) if (tokens[k].norm === 'he' || tokens[k].norm === 'she') pronoun = true;
+  if (!pronoun || firstPersonAfter(mc, sentence.first, h.first) < h.first) return undefined;
+  // the one named is met: right after the trigger, and not the one speaking ("…, Miyazawa said")
+  const object = firstPersonAfter(mc, h.last, sentence.last);
+  if (object - h.last > 8) return undefined;
+  const m0 = mc.mentions[firstAtOrAfter(mc.mentions, object)];
+  if (m0 && (mc.idx.has('lex:speech-verbs', m0.last) || speechEndsAt(mc, m0.first - 1))) return undefined;
+  return lastQuoted(mc, s, sentence.first, pids[0]);
+}
+
+/** The one who spoke last in the four sentences before ("…, Hague said"), not whoever was named last (a photo credit). */
+function lastQuoted(mc: MeetingContext, s: number, before: number, not: string): string | undefined {
+  const tokens = mc.tokens;
+  for (let j = firstAtOrAfter(mc.mentions, before) - 1; j >= 0; j--) {
+    const m = mc.mentions[j];
+    if (s - m.sentence > 4) break;
+    if (!present(mc, m) || m.pid === not) continue;
+    const after = tokens[m.last]?.norm === ',' ? m.last + 1 : m.last;
+    const prev = m.first > 0 && tokens[m.first - 1].norm === ',' ? m.first - 2 : m.first - 1;
+    if (mc.idx.has('lex:speech-verbs', after) || (prev >= 0 && speechEndsAt(mc, prev))) return m.pid;
+  }
+  return undefined;
+}
+
+/** "received Saudi Foreign Minister Adel al-Jubeir", "welcomed his French counterpart": a person is the object. */
+export function personObjectAfter(mc: MeetingContext, h: Hit): boolean {
+  const tokens = mc.tokens;
+  const object = firstPersonAfter(mc, h.last, mc.doc.sentences[tokens[h.first].sentence].last);
+  if (object - h.last > 5) return false;
+  // only determiners and capitalised words (titles, demonyms) between: not "received a letter from Rice"
+  for (let k = h.last; k < object; k++) if (!tokens[k].cap && !DETERMINERS.has(tokens[k].norm)) return false;
+  return true;
+}
+const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its']);
+
+/** "Matsuda said he was optimistic about the results of talks": the person named only comments on them. */
+export function speaksAbout(mc: MeetingContext, h: Hit, pid: string): boolean {
+  const s = mc.tokens[h.first].sentence;
+  const first = mc.doc.sentences[s].first;
+  for (let i = firstAtOrAfter(mc.mentions, first); i < mc.mentions.length && mc.mentions[i].first < h.first; i++) {
+    const m = mc.mentions[i];
+    if (m.pid !== pid) continue;
+    for (let k = m.last; k < h.first; k++) if (mc.idx.has('lex:speech-verbs', k)) return true;
+    return false;
+  }
+  return false;
+}
+
+/** English "X met with A, B and C": the people after "with" each met the others of the sentence. */
+export function bilateral(mc: MeetingContext, h: Hit, s: number): Array<[string, string]> | undefined {
+  const tokens = mc.tokens;
+  if (tokens[h.first].script !== 'latin') return undefined;
+  let withAt = -1;
+  for (let k = h.last; k < Math.min(tokens.length, h.last + 3); k++) if (tokens[k].norm === 'with') withAt = k;
+  if (withAt < 0) return undefined;
+  const sentence = mc.doc.sentences[s];
+  let end = sentence.last;
+  for (let k = withAt + 1; k < sentence.last; k++) if (mc.idx.has('lex:speech-verbs', k) || tokens[k].norm === ';') { end = k; break; }
+  const objects: string[] = [];
+  const subjects: string[] = [];
+  for (let i = firstAtOrAfter(mc.mentions, sentence.first); i < mc.mentions.length && mc.mentions[i].first < sentence.last; i++) {
+    const m = mc.mentions[i];
+    if (m.sentence !== s || !present(mc, m)) continue;
+    // "…, Clark told reporters": the name right before the reporting verb is its subject, not one of those met
+    if (m.first > withAt && m.first < end && !(end < sentence.last && m.last === end)) {
+      if (!objects.includes(m.pid)) objects.push(m.pid);
+    } else if (!subjects.includes(m.pid)) subjects.push(m.pid);
+  }
+  const subject = subjects.filter((x) => !objects.includes(x));
+  if (objects.length < 2 || subject.length !== 1) return undefined;
+  return objects.map((o) => [subject[0], o] as [string, string]);
+}

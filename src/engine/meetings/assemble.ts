@@ -1,0 +1,108 @@
+// Assembly: merged encounters become meetings in text order — status, people, place (a building
+// with the town it stands in), topics (the countries and resolutions named in their sentences,
+// not the participants' own countries), date, duration, evidence and confidence.
+import type { Location, Meeting, Resolution } from '../../schemas/extraction.js';
+import type { MeetingContext } from './context.js';
+import type { Draft } from './types.js';
+
+/** How far from a town's centre a building still counts as in that town. */
+const CITY_RADIUS_KM = 30;
+
+export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], resolutions: readonly Resolution[]): Meeting[] {
+  const { doc, tokens, locations } = mc;
+  const resBySentence = new Map<number, string[]>();
+  for (const r of resolutions) {
+    for (const m of r.mentions) {
+      const tok = tokenAt(mc, m.start);
+      if (tok < 0) continue;
+      const s = tokens[tok].sentence;
+      const list = resBySentence.get(s);
+      const symbol = r.symbol ?? `${r.body} ${r.number}`;
+      if (list) list.push(symbol);
+      else resBySentence.set(s, [symbol]);
+    }
+  }
+  const placesBySentence = new Map<number, number[]>();
+  for (const p of mc.places) {
+    const s = tokens[p.first].sentence;
+    const list = placesBySentence.get(s);
+    if (list) list.push(p.place.index);
+    else placesBySentence.set(s, [p.place.index]);
+  }
+  const locById = new Map(locations.items.map((l) => [l.id, l]));
+  const countryOf = new Map(mc.participants.map((p) => [p.id, p.country]));
+  const sorted = [...merged].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
+  return sorted.map((d, i) => {
+    const m: Meeting = {
+      id: `m${i + 1}`,
+      type: d.type,
+      // (an encounter dated after the story was published has not happened yet)
+      status: d.planned || (doc.dateGiven && d.date !== undefined && d.date.value > doc.date) ? 'planned' : 'held',
+      participantIds: [...d.pids],
+      locationIds: d.place ? withCity(d.place, locations.items, locById) : [],
+      topics: topicsOf(mc, d, placesBySentence, resBySentence, locById, countryOf),
+      evidence: d.evidence,
+      confidence: Math.round(d.confidence * 100) / 100,
+    };
+    if (d.date) m.date = { value: d.date.value, ...(d.date.text ? { text: d.date.text } : {}), precision: d.date.precision === 'month' ? 'month' : d.date.precision };
+    if (d.duration) m.duration = d.duration;
+    return m;
+  });
+}
+
+function topicsOf(mc: MeetingContext, d: Draft, places: Map<number, number[]>, resolutions: Map<number, string[]>, locById: Map<string, Location>, countryOf: Map<string, string | undefined>): string[] {
+  const topics: string[] = [];
+  const own = new Set([...d.pids].map((id) => countryOf.get(id)).filter((x): x is string => !!x));
+  for (const s of d.sentences) {
+    for (const index of places.get(s) ?? []) {
+      const id = mc.locations.idOf.get(index);
+      if (!id || id === d.place) continue;
+      const l = locById.get(id)!;
+      if (l.type === 'country' && l.countryCode && own.has(l.countryCode)) continue;
+      if ((l.type === 'country' || l.type === 'territory' || l.type === 'region') && !topics.includes(l.name)) topics.push(l.name);
+    }
+    for (const r of resolutions.get(s) ?? []) if (!topics.includes(r)) topics.push(r);
+  }
+  return topics;
+}
+
+/** A building (Capitol Hill, Downing Street) and the town it stands in, when the article names that town too. */
+function withCity(id: string, items: Location[], byId: Map<string, Location>): string[] {
+  const place = byId.get(id);
+  const at = place?.coordinates;
+  if (!place || place.type !== 'facility' || !at) return [id];
+  let best: Location | undefined;
+  let bestKm = CITY_RADIUS_KM;
+  for (const l of items) {
+    if (l.type !== 'city' || !l.coordinates || l.countryCode !== place.countryCode) continue;
+    const km = kilometres(at, l.coordinates);
+    if (km < bestKm) {
+      best = l;
+      bestKm = km;
+    }
+  }
+  return best ? [id, best.id] : [id];
+}
+
+/** Great-circle distance (haversine). */
+function kilometres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function tokenAt(mc: MeetingContext, offset: number): number {
+  const tokens = mc.tokens;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid];
+    if (t.end <= offset) lo = mid + 1;
+    else if (t.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return lo < tokens.length ? lo : -1;
+}

@@ -1,0 +1,70 @@
+// Clauses: a sentence is one clause, unless a later trigger opens an encounter of its own —
+// after «كما» / «ثم» («التقى X Y، كما التقى Z»), or, in English, in a relative clause that tells
+// one ("meetings with Abe, who was paving the way for the visit of Nakasone") — and both parts
+// name someone. People are grouped by clause.
+import type { MeetingContext } from './context.js';
+import { present } from './context.js';
+import { firstPersonAfter } from './arguments.js';
+import type { Clause } from './types.js';
+import { NEXT_ENCOUNTER, RELATIVE } from './words.js';
+
+/** Clauses per sentence that open an encounter of their own (more are folded into the last). */
+const MAX_CLAUSES = 8;
+/** How far back from a later trigger a relative pronoun may open its clause. */
+const RELATIVE_REACH = 16;
+
+export function findClauses(mc: MeetingContext): Map<number, Clause[]> {
+  const cuts = clauseCuts(mc);
+  const out = new Map<number, Clause[]>();
+  for (const sentence of mc.doc.sentences) {
+    const at = cuts.get(sentence.index) ?? [];
+    const bounds = [sentence.first, ...at, sentence.last];
+    const list: Clause[] = [];
+    for (let i = 0; i + 1 < bounds.length; i++) list.push({ sentence: sentence.index, index: i, first: bounds[i], last: bounds[i + 1], people: [] });
+    out.set(sentence.index, list);
+  }
+  for (const m of mc.mentions) {
+    if (!present(mc, m)) continue;
+    const people = clauseAt(out, mc, m.first).people;
+    if (!people.includes(m.pid)) people.push(m.pid);
+  }
+  return out;
+}
+
+/** The clause token `tok` belongs to. */
+export function clauseAt(clauses: Map<number, Clause[]>, mc: MeetingContext, tok: number): Clause {
+  const list = clauses.get(mc.tokens[tok].sentence)!;
+  let i = 0;
+  while (i + 1 < list.length && list[i + 1].first <= tok) i++;
+  return list[i];
+}
+
+/** Per sentence, the tokens where a later encounter starts. */
+function clauseCuts(mc: MeetingContext): Map<number, number[]> {
+  const { tokens, doc } = mc;
+  const named = (from: number, to: number) => firstPersonAfter(mc, from, to) < to;
+  const out = new Map<number, number[]>();
+  const firstOf = new Map<number, number>(); // sentence -> its first trigger's end
+  for (const h of mc.idx.all('lex:meeting-triggers')) {
+    const s = tokens[h.first].sentence;
+    if (!firstOf.has(s)) {
+      firstOf.set(s, h.last);
+      continue;
+    }
+    const cut = out.get(s);
+    const from = cut ? cut[cut.length - 1] + 1 : firstOf.get(s)!;
+    let at = -1;
+    const before = tokens[h.first - 1];
+    if (before && before.sentence === s && NEXT_ENCOUNTER.has(before.norm)) at = h.first - 1;
+    else if (tokens[h.first].script === 'latin') {
+      for (let k = h.first - 1; k >= from && k >= h.first - RELATIVE_REACH; k--) if (RELATIVE.has(tokens[k].norm)) { at = k; break; }
+    }
+    if (at < 0) continue;
+    // only between clauses that each name someone
+    const start = cut ? cut[cut.length - 1] : doc.sentences[s].first;
+    if (!named(start, at) || !named(at, doc.sentences[s].last)) continue;
+    if (!cut) out.set(s, [at]);
+    else if (cut.length < MAX_CLAUSES - 1) cut.push(at);
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+// The meeting components, in pipeline order: clauses (and who is only mentioned) → triggers →
+// drafts (arguments, place and date evidence) → merge (one encounter told several times) → meetings.
+import type { Component } from '../pipeline.js';
+import { need } from '../pipeline.js';
+import { meetingContext } from './context.js';
+import { absentMentions } from './absent.js';
+import { findClauses } from './clauses.js';
+import { findTriggers } from './triggers.js';
+import { buildDrafts } from './drafts.js';
+import { mergeDrafts } from './merge.js';
+import { assembleMeetings } from './assemble.js';
+
+export const meetingComponents: Component[] = [
+  {
+    name: 'meeting-clauses',
+    requires: ['participants', 'places'],
+    run(doc, c) {
+      const participants = need(doc.ann.participants, 'participants', 'participants');
+      const persons = new Set(participants.filter((p) => p.type === 'person').map((p) => p.id));
+      doc.ann.meeting = { persons, absent: new Map(), clauses: new Map(), hits: doc.index.all('lex:meeting-triggers'), triggers: [], drafts: [], merged: [] };
+      const mc = meetingContext(doc, c);
+      doc.ann.meeting.absent = absentMentions(mc);
+      doc.ann.meeting.clauses = findClauses(meetingContext(doc, c));
+    },
+  },
+  {
+    name: 'meeting-triggers',
+    requires: ['meeting-clauses'],
+    run(doc, c) {
+      const layer = need(doc.ann.meeting, 'meeting layer', 'meeting-clauses');
+      layer.triggers = findTriggers(meetingContext(doc, c), layer.hits, layer.clauses);
+    },
+  },
+  {
+    name: 'meeting-drafts',
+    requires: ['meeting-triggers'],
+    run(doc, c) {
+      const layer = need(doc.ann.meeting, 'meeting layer', 'meeting-clauses');
+      layer.drafts = doc.tokens.length ? buildDrafts(meetingContext(doc, c), layer) : [];
+    },
+  },
+  {
+    name: 'meeting-merge',
+    requires: ['meeting-drafts'],
+    run(doc) {
+      const layer = need(doc.ann.meeting, 'meeting layer', 'meeting-clauses');
+      layer.merged = mergeDrafts(layer.drafts);
+    },
+  },
+  {
+    name: 'meetings',
+    requires: ['meeting-merge', 'resolutions'],
+    run(doc, c) {
+      const layer = need(doc.ann.meeting, 'meeting layer', 'meeting-clauses');
+      doc.ann.meetings = assembleMeetings(meetingContext(doc, c), layer.merged, doc.ann.resolutions ?? []);
+    },
+  },
+];

@@ -1,0 +1,210 @@
+// Drafts: one per telling of an encounter. Each trigger, in order, either refines the draft of its
+// clause, lends a place to the encounter just told (a follow-up naming no one), adds one person to
+// it (an anaphoric telling: «وحضر اللقاء X»), or opens a new draft with its people, place, date,
+// duration and speakers — one per person met when a sentence lists several ("met with A, B and C").
+import { spanOf } from '../doc.js';
+import type { PlaceMention } from '../entities/places.js';
+import type { MeetingContext } from './context.js';
+import { bilateral, clauseSubject, firstPersonAfter, lastPersonBefore, pronounSubject, speaksAbout } from './arguments.js';
+import { anaphoric, SPECIFICITY } from './triggers.js';
+import { articleDates, dateEvidence, eventOffset, shiftDay, type ArticleDates } from './date-evidence.js';
+import { bestPlace, datelinePlace, nearestPlaceBefore, sentencePlaces, speakingPlaces, visitPlace, type PlaceEvidence } from './place-evidence.js';
+import { findDuration } from './duration.js';
+import type { Clause, Draft, MeetingLayer, Trigger } from './types.js';
+import { FUTURE_WORDS, RELATIVE } from './words.js';
+
+const MAX_PARTICIPANTS = 8;
+
+interface DraftState {
+  mc: MeetingContext;
+  layer: MeetingLayer;
+  drafts: Draft[];
+  lastClause?: Clause;
+  placesBySentence: Map<number, PlaceMention[]>;
+  dates: ArticleDates;
+  spokeAt: Map<string, { place: PlaceMention; sentence: number }>;
+  dateline?: PlaceMention;
+  anaphoricSentences: Set<number>;
+}
+
+export function buildDrafts(mc: MeetingContext, layer: MeetingLayer): Draft[] {
+  const placesBySentence = new Map<number, PlaceMention[]>();
+  for (const p of mc.places) {
+    const s = mc.tokens[p.first].sentence;
+    const list = placesBySentence.get(s);
+    if (list) list.push(p);
+    else placesBySentence.set(s, [p]);
+  }
+  const anaphoricSentences = new Set<number>();
+  for (const h of layer.hits) if (anaphoric(mc, h)) anaphoricSentences.add(mc.tokens[h.first].sentence);
+  const st: DraftState = { mc, layer, drafts: [], placesBySentence, dates: articleDates(mc), spokeAt: speakingPlaces(mc), dateline: datelinePlace(mc), anaphoricSentences };
+  for (const tr of layer.triggers) step(st, tr);
+  return st.drafts;
+}
+
+function step(st: DraftState, tr: Trigger): void {
+  const { mc } = st;
+  const h = tr.hit;
+  const s = tr.sentence;
+  if (tr.clause === st.lastClause) return refine(st, tr);
+  const pids = participantsOf(st, tr);
+  const sentence = mc.doc.sentences[s];
+  if (pids.length === 0) {
+    followUp(st, s, sentence.first, sentence.last, anaphoric(mc, h) ? 5 : 1);
+    return;
+  }
+  // "The meetings, which end today with talks on Capitol Hill, … lay groundwork for a summit … between
+  // Reagan and Mulroney": the clause up to the next trigger names no one and refers back
+  if (mc.tokens[h.first].script === 'latin' && anaphoric(mc, h)) {
+    const named = firstPersonAfter(mc, h.last, sentence.last);
+    let owner = -1; // the last trigger before the first person named: the one those people belong to
+    for (let k = tr.at + 1; k < st.layer.hits.length && st.layer.hits[k].first < named; k++) if (st.layer.hits[k].first >= h.last) owner = k;
+    if (owner >= 0 && followUp(st, s, h.last, st.layer.hits[owner].first, 5)) return;
+  }
+  if (pids.length === 1 && st.anaphoricSentences.has(s) && joinPrevious(st, tr, pids[0])) return;
+  // one named person meeting an unnamed official («التقى الجبير نظيره الإيطالي»), or visiting a place
+  const single =
+    pids.length === 1 &&
+    !speaksAbout(mc, h, pids[0]) &&
+    ((!tr.entry.weak && mc.unnamedOfficials.has(s)) || (tr.type === 'visit' && visitPlace(mc, h, st.placesBySentence.get(s) ?? [])));
+  if ((pids.length < 2 && !single) || pids.length > MAX_PARTICIPANTS) return;
+  st.lastClause = tr.clause;
+  const draft = newDraft(st, tr, pids);
+  // "Blair held talks with Sharon and Abbas": one encounter per person met
+  const pairs = bilateral(mc, h, s);
+  if (!pairs) st.drafts.push(draft);
+  else for (const [subject, other] of pairs) st.drafts.push({ ...draft, pids: new Set([subject, other]), evidence: [...draft.evidence], sentences: new Set(draft.sentences), topics: [] });
+}
+
+/** A later trigger of the clause of the last draft: a more specific type, an encounter, a plan. */
+function refine(st: DraftState, tr: Trigger): void {
+  const d = st.drafts[st.drafts.length - 1];
+  if (!d || !d.sentences.has(tr.sentence)) return;
+  if (SPECIFICITY[tr.type] > SPECIFICITY[d.type]) d.type = tr.type;
+  if (tr.type !== 'visit') d.encounter = true;
+  if (tr.entry.future === true) d.planned = true;
+}
+
+/** The people of the trigger's clause, with the unsaid subject of a later clause and a pronoun's. */
+function participantsOf(st: DraftState, tr: Trigger): string[] {
+  const { mc } = st;
+  const h = tr.hit;
+  let pids = tr.clause.people;
+  // «…، كما التقى رئيس الوزراء»: the subject left unsaid is the one who opened the sentence
+  // (not when the trigger is a noun with its own subject: "the visit of Prime Minister Nakasone")
+  if (tr.clause.index > 0 && pids.length === 1 && mc.tokens[h.last]?.norm !== 'of') {
+    const prev = mc.doc.ann.meeting!.clauses.get(tr.sentence)![tr.clause.index - 1];
+    const from = tr.clause.first;
+    // (a relative clause's subject is the person it follows: "… President Alan Garcia, who spoke by telephone with …")
+    const opener = RELATIVE.has(mc.tokens[from].norm) ? lastPersonBefore(mc, prev.first, from) : clauseSubject(mc, st.layer.hits, prev.first, from);
+    if (opener && !pids.includes(opener) && firstPersonAfter(mc, from, h.first) >= h.first) pids = [opener, ...pids];
+  }
+  const subject = pronounSubject(mc, h, tr.sentence, pids);
+  return subject ? [subject, ...pids] : pids;
+}
+
+/** «وحضر اللقاء X», "Delors said at the same meeting": one person joining the encounter just told (up to three sentences back). */
+function joinPrevious(st: DraftState, tr: Trigger, pid: string): boolean {
+  const prev = st.drafts[st.drafts.length - 1];
+  const s = tr.sentence;
+  if (!prev || ![...prev.sentences].some((x) => s > x && s - x <= 3) || prev.pids.has(pid)) return false;
+  prev.pids.add(pid);
+  const sentence = st.mc.doc.sentences[s];
+  prev.evidence.push(spanOf(st.mc.doc, sentence.first, sentence.last, 0, 'meeting:anaphora'));
+  prev.sentences.add(s);
+  st.lastClause = tr.clause;
+  return true;
+}
+
+/**
+ * "The Downing Street talks covered …": a follow-up with no one named adds its town or building (in
+ * tokens [from, to)) to the encounter just told, when that is at most `gap` sentences back.
+ */
+function followUp(st: DraftState, s: number, from: number, to: number, gap: number): boolean {
+  const group = lastTold(st.drafts);
+  if (group.length === 0 || group[0].placeScore >= 3) return false;
+  const told = Math.max(...group[0].sentences);
+  if (s <= told || s - told > gap) return false;
+  for (const p of st.placesBySentence.get(s) ?? []) {
+    if (p.first < from || p.first >= to || (p.place.type !== 'city' && p.place.type !== 'facility')) continue;
+    const sentence = st.mc.doc.sentences[s];
+    for (const d of group) {
+      d.place = st.mc.locations.idOf.get(p.place.index);
+      d.placeScore = 3;
+      d.evidence.push(spanOf(st.mc.doc, sentence.first, sentence.last, 0, 'meeting:follow-up'));
+      d.sentences.add(s);
+    }
+    return true;
+  }
+  return false;
+}
+
+/** The drafts of the encounter told last (one per person met when a sentence lists several). */
+function lastTold(drafts: Draft[]): Draft[] {
+  const last = drafts[drafts.length - 1];
+  if (!last) return [];
+  const first = Math.min(...last.sentences);
+  const out: Draft[] = [];
+  for (let i = drafts.length - 1; i >= 0 && Math.min(...drafts[i].sentences) === first; i--) out.push(drafts[i]);
+  return out;
+}
+
+function newDraft(st: DraftState, tr: Trigger, pids: string[]): Draft {
+  const { mc } = st;
+  const h = tr.hit;
+  const s = tr.sentence;
+  const sentence = mc.doc.sentences[s];
+  const draft: Draft = {
+    type: tr.type,
+    pids: new Set(pids),
+    planned: tr.polarity === 'planned',
+    placeScore: 0,
+    topics: [],
+    evidence: [spanOf(mc.doc, sentence.first, sentence.last, 0, `meeting:trigger:${mc.doc.text.slice(mc.tokens[h.first].start, mc.tokens[h.last - 1].end)}`)],
+    sentences: new Set([s]),
+    confidence: 0.7,
+    encounter: pids.length > 1 || tr.type !== 'visit' || mc.unnamedOfficials.has(s),
+  };
+  for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(mc.tokens[k].norm)) draft.planned = true;
+  const place = bestPlace(placeEvidence(st, tr, draft));
+  if (place) {
+    draft.place = place.value;
+    draft.placeScore = place.score;
+  }
+  setDate(st, tr, draft);
+  draft.duration = findDuration(mc.doc, mc.idx, sentence.first, sentence.last);
+  const speakers = pids.filter((pid) => speaksAbout(mc, h, pid));
+  if (speakers.length) draft.speakers = new Set(speakers);
+  return draft;
+}
+
+/** Every piece of evidence for the draft's place, in the order the ladder weighs them. */
+function placeEvidence(st: DraftState, tr: Trigger, draft: Draft): PlaceEvidence[] {
+  const { mc } = st;
+  const s = tr.sentence;
+  const out = sentencePlaces(mc, tr.hit, st.placesBySentence.get(s) ?? []);
+  if (!draft.planned) {
+    for (const pid of draft.pids) {
+      const at = st.spokeAt.get(pid);
+      if (at && at.sentence <= s && s - at.sentence <= 4) out.push({ value: mc.locations.idOf.get(at.place.place.index), source: 'speaker', score: 2.9, threshold: 3, reason: 'where a participant spoke just before' });
+    }
+  }
+  const near = nearestPlaceBefore(mc, mc.doc.sentences[s].first, s - 1);
+  if (near) out.push({ value: mc.locations.idOf.get(near.place.index), source: 'previous-sentence', score: 2.8, threshold: 2.9, reason: 'the town the previous sentence went to' });
+  if (st.dateline) out.push({ value: mc.locations.idOf.get(st.dateline.place.index), source: 'dateline', score: 2.5, threshold: 2.8, reason: 'the dateline' });
+  return out;
+}
+
+function setDate(st: DraftState, tr: Trigger, draft: Draft): void {
+  const { mc } = st;
+  const evidence = dateEvidence(mc, st.dates, tr.hit, tr.sentence, draft.planned);
+  const best = evidence[0];
+  if (best) draft.date = best.value;
+  if (best?.source === 'sentence' && best.value.future) draft.planned = true;
+  // «وقال كيري غداة لقاء مع لافروف», "on the eve of talks": a day before or after the day the sentence speaks from
+  const shift = eventOffset(mc.idx, tr.hit);
+  if (shift && draft.date && draft.date.precision === 'day') {
+    draft.date = { ...draft.date, value: shiftDay(draft.date.value, shift), text: '' };
+    if (shift > 0) draft.planned = true;
+  }
+}

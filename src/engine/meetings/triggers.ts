@@ -1,0 +1,43 @@
+// Triggers: the words that tell an encounter («التقى», «محادثات», "held talks", "phone call"),
+// with their type and polarity, in their clause — less those that tell none ("called for action",
+// "received a précis").
+import type { Meeting } from '../../schemas/extraction.js';
+import { entryOf, type Hit } from '../entities/lexicons.js';
+import type { MeetingContext } from './context.js';
+import { personObjectAfter } from './arguments.js';
+import { clauseAt } from './clauses.js';
+import type { Clause, MeetingType, Polarity, Trigger } from './types.js';
+
+export const SPECIFICITY: Record<MeetingType, number> = { summit: 6, call: 5, talks: 4, negotiations: 4, reception: 3, meeting: 2, 'press-conference': 1, visit: 1 };
+const POLARITIES = new Set<Polarity>(['held', 'planned', 'proposed', 'denied', 'hypothetical']);
+/** "called for", "called on": not a phone call. */
+const CALL_FOR = new Set(['for', 'on', 'upon', 'it']);
+
+export function typeOf(h: Hit): MeetingType {
+  const t = entryOf(h)?.type;
+  return (typeof t === 'string' && t in SPECIFICITY ? t : 'meeting') as Meeting['type'];
+}
+
+export function findTriggers(mc: MeetingContext, hits: readonly Hit[], clauses: Map<number, Clause[]>): Trigger[] {
+  const out: Trigger[] = [];
+  hits.forEach((h, at) => {
+    const type = typeOf(h);
+    const entry = entryOf(h)!;
+    if (type === 'call' && CALL_FOR.has(mc.tokens[h.last]?.norm ?? '') && mc.tokens[h.first].norm.startsWith('call')) return;
+    // "received a précis", "welcomed the decision": not a reception
+    if (entry.personObject === true && !personObjectAfter(mc, h)) return;
+    const declared = entry.polarity;
+    const polarity: Polarity = typeof declared === 'string' && POLARITIES.has(declared as Polarity) ? (declared as Polarity) : entry.future === true ? 'planned' : 'held';
+    out.push({ hit: h, at, entry, type, polarity, clause: clauseAt(clauses, mc, h.first), sentence: mc.tokens[h.first].sentence });
+  });
+  return out;
+}
+
+/** "the meeting", "the same talks", «اللقاء», «الاجتماع»: a trigger that refers back to an encounter already told. */
+export function anaphoric(mc: MeetingContext, h: Hit): boolean {
+  const t = mc.tokens[h.first];
+  if (t.script === 'ar') return h.prefix === 0 && t.analyses[0].article && t.norm.length > 4;
+  const prev = mc.tokens[h.first - 1];
+  const prev2 = mc.tokens[h.first - 2];
+  return !!prev && (prev.norm === 'the' || prev.norm === 'that' || prev.norm === 'same' || prev.norm === 'this') && (prev.norm !== 'same' || prev2?.norm === 'the');
+}

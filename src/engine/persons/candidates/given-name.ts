@@ -1,0 +1,35 @@
+// Candidates: a given name from the lexicon, extended over surnames and particles («عادل
+// الجبير», "John Kerry"), with the vetoes that keep everyday words out («حسن الجوار», «وعلى»,
+// «الرياض» is not «رياض»).
+import type { PersonContext } from '../context.js';
+import type { Candidate } from '../types.js';
+
+export function givenName(ctx: PersonContext, leaders: Set<number>): Candidate[] {
+  const { idx, tokens, parser, lex } = ctx;
+  const out: Candidate[] = [];
+  // after «و»: a name continues with a bare word or a known name part («وقاسم سلام», «وعادل الجبير»)
+  const listedName = (k: number) => parser.nameWord(k) && (parser.bareWord(k) || parser.strongNext(k) || idx.has('person', k) || tokens[k].analyses[0].article);
+  for (const h of idx.all('given')) {
+    if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous) || leaders.has(h.first)) continue;
+    const t = tokens[h.first];
+    if (t.script === 'latin' && !t.cap) continue;
+    // «الرياض» is not «رياض»; «ألكسندر» (a hamza, never the article) is a name
+    if (t.analyses[0].article && (h.prefix > 0 || parser.withArticle(h.first))) continue;
+    // «وفهد كفاين»: in a list of names the conjunction is glued on; «وجود» is not و + «جود» (ambiguous)
+    if (h.prefix > 0 && !(h.prefix === 1 && t.norm.startsWith('و') && listedName(h.last))) continue;
+    if (h.prefix > 0) {
+      const stem = t.analyses.find((a) => a.prefix === h.prefix)?.key ?? '';
+      if (lex.stop.has(stem) || lex.common.has(stem) || lex.commonNames.has(stem)) continue; // «وعلى», «وحسن»
+    }
+    if (parser.collides(h.first) && !parser.strongNext(h.last)) continue;
+    // «حسن الجوار», «حسن النوايا»: a given name that is also an everyday word, before an «ال» word, is a phrase
+    if (t.script === 'ar' && lex.phraseHeads.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
+    if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
+    const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2, h.first);
+    if (last - h.first < 2) continue;
+    // English: "... Street", "... University" after the name: a thing's name
+    if (last < tokens.length && lex.blockers.has(tokens[last].norm) && tokens[last].cap) continue;
+    out.push({ first: h.first, last, prefix: h.prefix, rule: 'name:given-name', confidence: 0.7, priority: 2 });
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+// Candidates: a name the knowledge base lists («مايك بومبيو», "Lavrov"), extended over a nasab;
+// an alias that goes on with more name is someone else ("Assad Omar"); a surname alone names the
+// known person only around the years they were in office ("Abe" in 1987 is not Shinzo Abe).
+import { pickPerson } from '../../entities/roles.js';
+import { looksLikeName } from '../../entities/places.js';
+import type { PersonContext } from '../context.js';
+import type { Candidate } from '../types.js';
+import { nearTenure } from '../util.js';
+
+export function knownAlias(ctx: PersonContext): Candidate[] {
+  const { idx, tokens, parser, doc, c } = ctx;
+  const out: Candidate[] = [];
+  for (const h of idx.all('person')) {
+    if (tokens[h.first].script === 'latin' && !looksLikeName(doc, h.first, h.last)) continue;
+    const kbs = h.payloads.filter((p) => p.kind === 'person').map((p) => (p.kind === 'person' ? p.person : -1));
+    const last = parser.extend(h.last - 1, 0, h.first);
+    // "Assad Omar", "Mohammed Mustafa al-Jibouri": a known alias that goes on with more name is someone else
+    // (a nasab continuing with «بن» is the same person)
+    const goesOn = last > h.last && !parser.isParticle(h.last);
+    const latinGoesOn = tokens[h.first].script === 'latin' && h.last - h.first === 1 && parser.nameWord(h.last) && tokens[h.last].sentence === tokens[h.first].sentence;
+    if (goesOn || latinGoesOn) {
+      out.push({ first: h.first, last: Math.max(last, latinGoesOn ? parser.extend(h.first, 2) : last), prefix: h.prefix, rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
+      continue;
+    }
+    const person = pickPerson(c, kbs, doc.date);
+    if (h.last - h.first === 1 && doc.dateGiven && !nearTenure(c.people[person], doc.date)) continue;
+    out.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: person, priority: 0 });
+  }
+  return out;
+}

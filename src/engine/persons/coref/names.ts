@@ -1,0 +1,96 @@
+// Coreference of names: «زيد الطريفي» after «عادل بن زيد الطريفي» (the end of a longer name),
+// "Ahmed al-Jarba" and "Ahmad Jarba" (one person spelled two ways), a one-word name that is the
+// surname of a fuller one («بومبيو» found alone is the «مايك بومبيو» of another mention), and
+// surnames on their own in the running text ("Jeffrey" after "Jim Jeffrey").
+import type { PersonContext } from '../context.js';
+import type { Entity, Merge, PersonLayer } from '../types.js';
+import { mentionOf } from '../entities.js';
+
+export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
+  const surnames = surnameIndex(ctx, layer);
+  const merges: Merge[] = [];
+  const bySuffix = suffixIndex(layer.entities.values());
+  const bySkeleton = new Map<string, string>();
+  for (const f of unknownNames(layer.entities.values())) {
+    const sk = skeleton(f.key.slice(5));
+    if (sk && !bySkeleton.has(sk)) bySkeleton.set(sk, f.key);
+  }
+  const mergedInto = new Map<string, string>();
+  for (const b of unknownNames(layer.entities.values())) {
+    const key = b.key.slice(5);
+    let target = key.includes(' ') ? undefined : surnames.get(key);
+    if (key.includes(' ')) {
+      const longer = bySuffix.get(key);
+      if (longer?.length === 1) target = longer[0];
+      else {
+        const sk = skeleton(key);
+        if (sk) target = bySkeleton.get(sk);
+      }
+    }
+    while (target && mergedInto.has(target)) target = mergedInto.get(target);
+    if (!target || target === b.key || !layer.entities.has(target)) continue;
+    merges.push({ kind: 'entity', from: b.key, into: target });
+    mergedInto.set(b.key, target);
+  }
+  if (surnames.size > 0) merges.push(...surnameMentions(ctx, layer, surnames));
+  return merges;
+}
+
+/** The last word of every multi-word person mention -> its entity ('' when two people share it). */
+function surnameIndex(ctx: PersonContext, layer: PersonLayer): Map<string, string> {
+  const { tokens, lex, idx } = ctx;
+  const surnames = new Map<string, string>();
+  for (const m of layer.mentions) {
+    if (m.last - m.first < 2 || layer.entities.get(m.pid)?.type !== 'person') continue;
+    const t = tokens[m.last - 1];
+    const key = t.analyses[0].key;
+    if (t.kind !== 'word' || key.length < 3 || lex.stop.has(key) || lex.common.has(key) || lex.particles.has(key) || idx.has('place', m.last - 1)) continue;
+    if (!surnames.has(key)) surnames.set(key, m.pid);
+    else if (surnames.get(key) !== m.pid) surnames.set(key, '');
+  }
+  return surnames;
+}
+
+/** Proper multi-word suffixes of unknown names -> the (at most two) full names ending with them. */
+function suffixIndex(entities: Iterable<Entity>): Map<string, string[]> {
+  const bySuffix = new Map<string, string[]>();
+  for (const f of unknownNames(entities)) {
+    const words = f.key.slice(5).split(' ');
+    for (let i = 1; i + 2 <= words.length; i++) {
+      const suffix = words.slice(i).join(' ');
+      const list = bySuffix.get(suffix);
+      if (!list) bySuffix.set(suffix, [f.key]);
+      else if (list.length < 2 && !list.includes(f.key)) list.push(f.key);
+    }
+  }
+  return bySuffix;
+}
+
+function* unknownNames(entities: Iterable<Entity>): Iterable<Entity> {
+  for (const e of [...entities]) if (e.type === 'person' && e.kb === undefined && e.key.startsWith('name:')) yield e;
+}
+
+/** Surnames alone in the text, on tokens no mention covers. */
+function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<string, string>): Merge[] {
+  const out: Merge[] = [];
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    if (layer.covered[i]) continue;
+    const t = ctx.tokens[i];
+    if (t.kind !== 'word' || (t.script === 'latin' && !t.cap)) continue;
+    for (const a of t.analyses) {
+      const pid = surnames.get(a.key);
+      if (!pid) continue;
+      out.push({ kind: 'mention', into: pid, mention: mentionOf(ctx, pid, i, i + 1, a.prefix, 'coref:surname', 'surname'), covers: true });
+      break;
+    }
+  }
+  return out;
+}
+
+/** A Latin-script name's consonants, word by word, without «al-»/"el" ("ahmed al - jarba" and "ahmad jarba" -> "ahmd jrb"). */
+function skeleton(key: string): string | undefined {
+  if (!/^[a-z' .-]+$/.test(key)) return undefined;
+  const words = key.split(' ').filter((w) => /[a-z]/.test(w) && w !== 'al' && w !== 'el' && w !== 'al-' && w !== 'el-');
+  if (words.length < 2) return undefined;
+  return words.map((w) => w[0] + w.slice(1).replace(/[aeiouy'.-]/g, '')).join(' ');
+}

@@ -1,0 +1,63 @@
+// From kept name spans to entities: each span is linked (a knowledge-base person, or a name of its
+// own), becomes a mention, and takes the roles its titles give — a title right before it, or an
+// apposition right after it («رياض ياسين وزير الخارجية اليمني», "Pompeo, the U.S. secretary of state").
+import { spanOf } from '../doc.js';
+import type { PersonContext } from './context.js';
+import type { Candidate, Entity, PersonLayer, PersonMention, TitleUse } from './types.js';
+import { link } from './linking.js';
+import { addRole, nameKey } from './util.js';
+
+export function buildEntities(ctx: PersonContext, layer: PersonLayer): void {
+  const { tokens, doc } = ctx;
+  const titlesOfNext = new Set(layer.titleBefore.values());
+  for (const k of layer.kept) {
+    for (let i = k.first; i < k.last; i++) layer.covered[i] = 1;
+    layer.blocking.push(k);
+    const span = spanOf(doc, k.first, k.last, k.prefix, k.rule);
+    if (k.org !== undefined) {
+      entity(layer, `org:${k.org}`, () => ({ type: 'organization', org: k.org, confidence: 0.9 })).spans.push(span);
+      continue;
+    }
+    const before = layer.titleBefore.get(k.first);
+    const kb = link(ctx, k, before?.role);
+    // a lone given name after a title («الرئيس فرانسوا …» cut short) is not a name on its own
+    if (kb === undefined && k.last - k.first === 1 && ctx.parser.givenAt(k.first) && tokens[k.first].script === 'ar') continue;
+    const key = kb !== undefined ? `kb:${kb}` : `name:${nameKey(doc, k.first, k.last)}`;
+    const e = entity(layer, key, () => ({ type: 'person', kb, confidence: 0 }));
+    e.spans.push(span);
+    (e.names ??= []).push(span);
+    e.confidence = Math.max(e.confidence, k.confidence);
+    layer.mentions.push({ pid: key, first: k.first, last: k.last, sentence: tokens[k.first].sentence, span, via: 'name' });
+    if (before) addRole(e, before.role);
+    const after = appositionAfter(ctx, layer, k, titlesOfNext);
+    if (after) {
+      // «جيم جيفري المسؤول عن الملف السوري»: even a generic title after a name describes that person
+      addRole(e, after.role);
+      layer.usedTitles.add(after);
+    }
+    if (before) layer.usedTitles.add(before);
+  }
+}
+
+/** The entity with this key, created on first use. */
+export function entity(layer: PersonLayer, key: string, make: () => Omit<Entity, 'key' | 'textRoles' | 'spans'>): Entity {
+  let e = layer.entities.get(key);
+  if (!e) layer.entities.set(key, (e = { key, textRoles: [], spans: [], ...make() }));
+  return e;
+}
+
+export function mentionOf(ctx: PersonContext, pid: string, first: number, last: number, prefix: number, rule: string, via: PersonMention['via']): PersonMention {
+  return { pid, first, last, sentence: ctx.tokens[first].sentence, span: spanOf(ctx.doc, first, last, prefix, rule), via };
+}
+
+/** A title in apposition right after the name (not «… ووزير الخارجية», nor the title of the next name). */
+function appositionAfter(ctx: PersonContext, layer: PersonLayer, k: Candidate, titlesOfNext: Set<TitleUse>): TitleUse | undefined {
+  const tokens = ctx.tokens;
+  let after = k.last;
+  if (tokens[after]?.norm === ',') after++;
+  if (tokens[after]?.norm === 'the' && tokens[after].script === 'latin') after++;
+  const ta = layer.titleAt.get(after);
+  // a conjunction starts the next person; "Vice President George Bush, Secretary of State George Shultz"
+  if (!ta || (ta.first === ta.hit.first && ta.hit.prefix > 0) || titlesOfNext.has(ta)) return undefined;
+  return ta;
+}

@@ -1,0 +1,101 @@
+// Linking a name span to a knowledge-base person: `candidatesFor` lists the people the span may
+// name, each with a prior and the evidence behind it (the generator's own link, an alias inside
+// the span, a surname fitting the title's office, a possessive, the leading words of a name);
+// `link` takes the best. Also the surname look-ups the generators use.
+import { activeRoles, pickPerson } from '../entities/roles.js';
+import type { PersonContext } from './context.js';
+import type { Candidate, TextRole } from './types.js';
+import { nearTenure } from './util.js';
+
+export interface LinkCandidate {
+  person: number;
+  prior: number;
+  reason: 'generator' | 'alias-in-span' | 'surname-of-officeholder' | 'possessive' | 'name-prefix';
+}
+
+/** The people span `k` may name, best first. */
+export function candidatesFor(ctx: PersonContext, k: Candidate, title: TextRole | undefined): LinkCandidate[] {
+  if (k.kb !== undefined) return [{ person: k.kb, prior: 0.95, reason: 'generator' }];
+  const out: LinkCandidate[] = [];
+  const inSpan = k.rule === 'name:longer-than-alias' ? undefined : aliasInSpan(ctx, k);
+  if (inSpan !== undefined) out.push({ person: inSpan, prior: 0.9, reason: 'alias-in-span' });
+  const surname = bySurname(ctx, k.first, k.last, title);
+  if (surname !== undefined) out.push({ person: surname, prior: 0.8, reason: 'surname-of-officeholder' });
+  const possessive = byPossessive(ctx, k.first, k.last);
+  if (possessive !== undefined) out.push({ person: possessive, prior: 0.7, reason: 'possessive' });
+  const prefix = byPrefix(ctx, k.first, k.last);
+  if (prefix !== undefined) out.push({ person: prefix, prior: 0.6, reason: 'name-prefix' });
+  return out;
+}
+
+export function link(ctx: PersonContext, k: Candidate, title: TextRole | undefined): number | undefined {
+  return candidatesFor(ctx, k, title)[0]?.person;
+}
+
+/** A knowledge-base alias inside the span: the whole name, or going on only with a nasab («محمد بن سلمان بن عبدالعزيز»). */
+function aliasInSpan(ctx: PersonContext, k: Candidate): number | undefined {
+  const { idx, tokens } = ctx;
+  for (let i = k.first; i < k.last; i++) {
+    const h = idx.at('person', i);
+    if (!h || h.last > k.last) continue;
+    const rest = h.last < k.last ? tokens[h.last] : undefined;
+    if (rest && !(rest.script === 'ar' && NASAB.has(rest.norm))) continue;
+    if (i > k.first && tokens[i].script === 'latin') continue;
+    return pickPerson(ctx.c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), ctx.doc.date);
+  }
+  return undefined;
+}
+/** Words a name may go on with after a known alias: «بن», «ابن», «آل». */
+const NASAB = new Set(['بن', 'ابن', 'ال']);
+
+/** A one-word name that is the surname of exactly one known person in office (matching the title, if any). */
+export function bySurname(ctx: PersonContext, first: number, last: number, role: TextRole | undefined): number | undefined {
+  if (last - first !== 1) return undefined;
+  const { c, doc } = ctx;
+  const people = c.surnames.get(doc.tokens[first].analyses[0].key);
+  if (!people) return undefined;
+  const fits = people.filter((i) => {
+    const p = c.people[i];
+    // «المخلوع صالح», "former President Carter": an office that ended before the article
+    const roles = role?.former ? p.roles.filter((r) => r.to && r.to < doc.date && nearTenure(p, doc.date)) : activeRoles(p, doc.date);
+    return roles.some((r) => !role || ((role.office === 'official' || r.office === role.office) && (!role.country || r.country === role.country)));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** «المخلوع صالح», "former President Carter": the surname of someone who held that office. */
+export function formerHolder(ctx: PersonContext, k: number, role: TextRole): number | undefined {
+  return bySurname(ctx, k, k + 1, role);
+}
+
+/** A one-word surname of exactly one known person around his years in office, of a country the text names when several fit. */
+export function leaderBySurname(ctx: PersonContext, k: number, countries: Set<string>): number | undefined {
+  const { c, doc } = ctx;
+  const people = c.surnames.get(doc.tokens[k].analyses[0].key);
+  if (!people) return undefined;
+  let fits = people.filter((i) => nearTenure(c.people[i], doc.date));
+  if (fits.length > 1) fits = fits.filter((i) => c.people[i].roles.some((r) => r.country && countries.has(r.country)));
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** «إسماعيل ولد الشيخ»: the leading words (two or more) of exactly one known person's name. */
+function byPrefix(ctx: PersonContext, first: number, last: number): number | undefined {
+  if (last - first < 2) return undefined;
+  // «جان مارك دو لا سابليير» is not Jean-Marc Ayrault: the name must end where the prefix ends
+  if (!ctx.parser.boundaryAt(last)) return undefined;
+  const keys: string[] = [];
+  for (let i = first; i < last; i++) if (ctx.tokens[i].kind === 'word') keys.push(ctx.tokens[i].analyses[0].key);
+  const people = ctx.c.aliases.get(`prefix:${keys.join(' ')}`);
+  return people && people.length === 1 ? people[0] : undefined;
+}
+
+/** "Donald Trumps", "Bashar al-Assads": a known name with a possessive s that lost its apostrophe. */
+function byPossessive(ctx: PersonContext, first: number, last: number): number | undefined {
+  const t = ctx.tokens[last - 1];
+  if (t.script !== 'latin' || !t.norm.endsWith('s') || t.norm.length < 4) return undefined;
+  const keys: string[] = [];
+  for (let i = first; i < last - 1; i++) keys.push(ctx.tokens[i].norm);
+  keys.push(t.norm.slice(0, -1));
+  const people = ctx.c.aliases.get(keys.join(' '));
+  return people && people.length === 1 ? people[0] : undefined;
+}
