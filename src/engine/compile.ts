@@ -65,6 +65,37 @@ const SET_LEXICONS = new Set(['stopwords', 'place-stopwords', 'common-words', 'n
 export function compile(kb: KnowledgeBase): Compiled {
   const t0 = performance.now();
   const trie = new TokenTrie<Payload>();
+  const lexicons = compileLexicons(kb, trie);
+  const { places, countries, countryPlace } = compileGazetteer(kb, trie);
+  const { surnames, aliases } = compilePeople(kb, trie);
+  kb.organizations.forEach((o, org) => {
+    for (const lang of ['en', 'ar'] as const) for (const n of o.names[lang]) trie.add(n, { kind: 'org', org, lang });
+  });
+  compileGivenNames(kb, trie);
+  const resolutionTopics = new Map<string, { topic: string; year?: number; body?: string }>();
+  for (const [k, v] of Object.entries(kb.resolutions.topics)) resolutionTopics.set(k, v);
+  const unscFirstByYear = Object.entries(kb.resolutions.unscFirstByYear)
+    .map(([y, n]) => [Number(y), n] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  return {
+    trie,
+    resolutionTopics,
+    unscFirstByYear,
+    places,
+    countries,
+    countryPlace,
+    people: kb.people,
+    organizations: kb.organizations,
+    lexicons,
+    surnames,
+    aliases,
+    kb,
+    buildMs: performance.now() - t0,
+  };
+}
+
+/** Lexicon phrases into the automaton (word lists consulted as sets stay out of it). */
+function compileLexicons(kb: KnowledgeBase, trie: TokenTrie<Payload>): Map<string, LexiconEntry[]> {
   const lexicons = new Map<string, LexiconEntry[]>();
   for (const [key, file] of kb.lexicons) {
     lexicons.set(key, file.entries);
@@ -77,7 +108,11 @@ export function compile(kb: KnowledgeBase): Compiled {
       }
     }
   }
-  // gazetteer: countries first (they win ties), then places
+  return lexicons;
+}
+
+/** Countries first (they win ties), then places; names and demonyms into the automaton. */
+function compileGazetteer(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compiled, 'places' | 'countries' | 'countryPlace'> {
   const places: GazPlace[] = [];
   const countries = new Map<string, Country>();
   const countryPlace = new Map<string, number>();
@@ -108,25 +143,34 @@ export function compile(kb: KnowledgeBase): Compiled {
     const existing = byGeonames.get(p.id);
     const index = existing ?? places.length;
     if (existing === undefined) {
-      places.push({
-        index,
-        id: p.id,
-        type: p.type,
-        countryCode: p.countryCode,
-        lat: p.lat,
-        lon: p.lon,
-        population: p.population,
-        capital: p.capital ?? false,
-        // English readers' spelling: "Geneva", not GeoNames' first name "Genève", when the list has both
-        nameEn: p.names.en.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? p.names.en[0] ?? p.names.ar[0] ?? String(p.id),
-        nameAr: p.names.ar[0],
-        arArticle: false,
-      });
+      places.push(gazPlace(p, index));
       byGeonames.set(p.id, index);
     }
     if (p.names.ar.some((n) => normalizeString(n).startsWith('ال'))) places[index].arArticle = true;
     for (const lang of ['en', 'ar'] as const) for (const n of p.names[lang]) trie.add(n, { kind: 'place', place: index, lang });
   }
+  return { places, countries, countryPlace };
+}
+
+function gazPlace(p: Place, index: number): GazPlace {
+  return {
+    index,
+    id: p.id,
+    type: p.type,
+    countryCode: p.countryCode,
+    lat: p.lat,
+    lon: p.lon,
+    population: p.population,
+    capital: p.capital ?? false,
+    // English readers' spelling: "Geneva", not GeoNames' first name "Genève", when the list has both
+    nameEn: p.names.en.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? p.names.en[0] ?? p.names.ar[0] ?? String(p.id),
+    nameAr: p.names.ar[0],
+    arArticle: false,
+  };
+}
+
+/** People's names into the automaton, with the surname and alias tables. */
+function compilePeople(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compiled, 'surnames' | 'aliases'> {
   const surnames = new Map<string, number[]>();
   const aliases = new Map<string, number[]>();
   kb.people.forEach((p, person) => {
@@ -149,10 +193,11 @@ export function compile(kb: KnowledgeBase): Compiled {
       }
     }
   });
-  kb.organizations.forEach((o, org) => {
-    for (const lang of ['en', 'ar'] as const) for (const n of o.names[lang]) trie.add(n, { kind: 'org', org, lang });
-  });
-  // a name is ambiguous when any spelling that folds to the same key is («إيدي» / «أيدي»)
+  return { surnames, aliases };
+}
+
+/** Given names; a name is ambiguous when any spelling that folds to the same key is («إيدي» / «أيدي»). */
+function compileGivenNames(kb: KnowledgeBase, trie: TokenTrie<Payload>): void {
   const ambiguousKeys = new Set([...kb.givenNames.arAmbiguous, ...kb.givenNames.enAmbiguous].map((n) => phraseKeys(n).join(' ')));
   for (const [list, lang, ambiguous] of [
     [kb.givenNames.ar, 'ar', false],
@@ -162,28 +207,7 @@ export function compile(kb: KnowledgeBase): Compiled {
   ] as const) {
     for (const n of list) trie.add(n, { kind: 'given', lang, ambiguous: ambiguous || ambiguousKeys.has(phraseKeys(n).join(' ')) });
   }
-  const resolutionTopics = new Map<string, { topic: string; year?: number; body?: string }>();
-  for (const [k, v] of Object.entries(kb.resolutions.topics)) resolutionTopics.set(k, v);
-  const unscFirstByYear = Object.entries(kb.resolutions.unscFirstByYear)
-    .map(([y, n]) => [Number(y), n] as [number, number])
-    .sort((a, b) => a[0] - b[0]);
-  return {
-    trie,
-    resolutionTopics,
-    unscFirstByYear,
-    places,
-    countries,
-    countryPlace,
-    people: kb.people,
-    organizations: kb.organizations,
-    lexicons,
-    surnames,
-    aliases,
-    kb,
-    buildMs: performance.now() - t0,
-  };
 }
-
 
 /**
  * Arabic spellings of a foreign person's names, with the other spelling of a hard "g": Gulf and

@@ -145,50 +145,51 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     }
     // Arabic: a foreign town far from the story, named by one word, needs a locative («في كان»);
     // so does any town whose name is an everyday word («في صور» but not «صور» = pictures)
-    if (single && !latin) {
-      const everyday = common.has(t.analyses[0].key) || common.has(t.norm) || common.has(m.analysis.key);
-      const kept = ids.filter((i) => {
-        const p = c.places[i];
-        // «المالي» (the financial) is not «مالي» (Mali): the article only where the name has it
-        // (outside the Arab states too: «الأوديسا», «الصفوي» are not towns; Arab towns keep «ال» that
-        // their gazetteer name may lack: «اللاذقية», «المنصورة»)
-        if (m.analysis.article && !p.arArticle && (p.country || !p.countryCode || !ARAB_STATES.has(p.countryCode))) return false;
-        // «إلى حد بعيد», «من صور»: for everyday words only «في» or a glued «ب» says "place"
-        // (and a town abroad spelled like an everyday word needs to be large: «بقوله» is "by his saying", not Kavala)
-        if (everyday && !p.country) return strictLocative(doc, m.first, m.analysis.prefix) && (p.population >= 500_000 || (!!p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))));
-        // a small foreign town far from the story: too likely a word spelled like it («بيانه»)
-        if (p.type === 'city' && !p.capital && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
-        // a province named by one bare word («باي» in «بأي») needs a locative too
-        if (p.type === 'region' && p.countryCode) return locative(doc, m.first, m.analysis.prefix);
-        if (p.type !== 'city' || p.capital || p.population >= 1_000_000) return true;
-        if (p.countryCode && NEAR_ARABIC.has(p.countryCode)) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
-        // a foreign town named in Arabic letters is often a surname («ويلسون», «إيفانز»): large ones, or a locative
-        if (p.countryCode && context.has(p.countryCode)) return p.population >= 200_000 || locative(doc, m.first, m.analysis.prefix);
-        return locative(doc, m.first, m.analysis.prefix);
-      });
-      if (kept.length === 0) continue;
-      out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: kept });
-      continue;
-    }
     // English: a capitalised word that only names a small town abroad is more likely a name ("Nigel")
-    if (single && latin) {
-      // a town that is also a first name ("Nancy", "Stanley", "Michael") needs "in", "at", "to", "from" before it
-      const personal = m.payloads.some((p) => p.kind === 'given' || p.kind === 'person');
-      const prev = doc.tokens[m.first - 1];
-      const placed = !!prev && EN_LOCATIVES.has(prev.norm);
-      const kept = ids.filter((i) => {
-        const p = c.places[i];
-        if (personal && p.type === 'city' && !p.capital && p.population < 150_000 && !placed) return false;
-        return p.type !== 'city' || p.capital || p.population >= 100_000 || (p.countryCode !== undefined && context.has(p.countryCode));
-      });
-      if (kept.length === 0) continue;
-      out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: kept });
-      continue;
-    }
-    out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: ids });
+    const kept = !single ? ids : latin ? englishSingle(doc, c, m, ids, context) : arabicSingle(doc, c, m, ids, context, common);
+    if (kept.length === 0) continue;
+    out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: kept });
   }
   return out;
 }
+
+/** The places a one-word Arabic match may name («المالي» is not Mali, «بقوله» is not Kavala, «في كان» is Cannes). */
+function arabicSingle(doc: Doc, c: Compiled, m: TrieMatch<Payload>, ids: number[], context: Set<string>, common: Set<string>): number[] {
+  const t = doc.tokens[m.first];
+  const everyday = common.has(t.analyses[0].key) || common.has(t.norm) || common.has(m.analysis.key);
+  return ids.filter((i) => {
+    const p = c.places[i];
+    // «المالي» (the financial) is not «مالي» (Mali): the article only where the name has it
+    // (outside the Arab states too: «الأوديسا», «الصفوي» are not towns; Arab towns keep «ال» that
+    // their gazetteer name may lack: «اللاذقية», «المنصورة»)
+    if (m.analysis.article && !p.arArticle && (p.country || !p.countryCode || !ARAB_STATES.has(p.countryCode))) return false;
+    // «إلى حد بعيد», «من صور»: for everyday words only «في» or a glued «ب» says "place"
+    // (and a town abroad spelled like an everyday word needs to be large: «بقوله» is "by his saying", not Kavala)
+    if (everyday && !p.country) return strictLocative(doc, m.first, m.analysis.prefix) && (p.population >= 500_000 || (!!p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))));
+    // a small foreign town far from the story: too likely a word spelled like it («بيانه»)
+    if (p.type === 'city' && !p.capital && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
+    // a province named by one bare word («باي» in «بأي») needs a locative too
+    if (p.type === 'region' && p.countryCode) return locative(doc, m.first, m.analysis.prefix);
+    if (p.type !== 'city' || p.capital || p.population >= 1_000_000) return true;
+    if (p.countryCode && NEAR_ARABIC.has(p.countryCode)) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
+    // a foreign town named in Arabic letters is often a surname («ويلسون», «إيفانز»): large ones, or a locative
+    if (p.countryCode && context.has(p.countryCode)) return p.population >= 200_000 || locative(doc, m.first, m.analysis.prefix);
+    return locative(doc, m.first, m.analysis.prefix);
+  });
+}
+
+/** The places a one-word English match may name: a town that is also a first name ("Nancy") needs "in", "at", "to", "from" before it. */
+function englishSingle(doc: Doc, c: Compiled, m: TrieMatch<Payload>, ids: number[], context: Set<string>): number[] {
+  const personal = m.payloads.some((p) => p.kind === 'given' || p.kind === 'person');
+  const prev = doc.tokens[m.first - 1];
+  const placed = !!prev && EN_LOCATIVES.has(prev.norm);
+  return ids.filter((i) => {
+    const p = c.places[i];
+    if (personal && p.type === 'city' && !p.capital && p.population < 150_000 && !placed) return false;
+    return p.type !== 'city' || p.capital || p.population >= 100_000 || (p.countryCode !== undefined && context.has(p.countryCode));
+  });
+}
+
 
 /** Chooses one place per mention, using countries already evident in the article. */
 export function resolvePlaces(doc: Doc, c: Compiled, chosen: PlaceCandidate[], demonymCountries: Set<string>): PlaceMention[] {

@@ -76,14 +76,33 @@ export function findResolutions(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
   return out;
 }
 
+interface Organ {
+  body?: Body;
+  un: boolean;
+  /** Where the citation starts (the organ before the anchor, when there is one). */
+  first: number;
+  firstPrefix: number;
+}
+
 function citationAt(doc: Doc, c: Compiled, at: Map<number, WordAt>, i: number, anchor: WordAt, unContext: boolean): { citations: Citation[]; last: number } | null {
+  const organ = organBefore(doc, at, i, anchor);
+  const j = numberAfter(doc, at, anchor, organ);
+  if (j < 0) return null;
+  const { citations, decree, last } = numberList(doc, at, anchor, organ, j);
+  if (citations.length === 0) return null;
+  const body = organ.body;
+  if (decree && !body) return { citations: [], last };
+  if (!body && !organ.un && !unContext && !citations.every((ct) => c.resolutionTopics.has(String(ct.number)))) return { citations: [], last };
+  // a bare citation without a UN organ: known General Assembly resolutions keep their organ
+  if (!body) for (const ct of citations) if (ct.session || c.resolutionTopics.get(`UNGA:${ct.number}`)) ct.body = 'UNGA';
+  return { citations, last };
+}
+
+/** The organ before the anchor: "UN Security Council resolution", «مجلس الأمن في قراره». */
+function organBefore(doc: Doc, at: Map<number, WordAt>, i: number, anchor: WordAt): Organ {
   const tokens = doc.tokens;
   const sentence = tokens[i].sentence;
-  let body: Body | undefined = anchor.word.body;
-  let un = false;
-  // look back for the organ: "UN Security Council resolution", «مجلس الأمن في قراره»
-  let first = i;
-  let firstPrefix = anchor.prefix;
+  const organ: Organ = { body: anchor.word.body, un: false, first: i, firstPrefix: anchor.prefix };
   for (let k = i - 1; k >= 0 && k >= i - LOOK_BACK && tokens[k].sentence === sentence; k--) {
     let hit: WordAt | undefined;
     let hitStart = -1;
@@ -96,17 +115,23 @@ function citationAt(doc: Doc, c: Compiled, at: Map<number, WordAt>, i: number, a
       }
     }
     if (!hit) break;
-    if (hit.word.role === 'body' && !body) body = hit.word.body;
-    if (hit.word.un) un = true;
-    first = hitStart;
-    firstPrefix = hit.prefix;
+    if (hit.word.role === 'body' && !organ.body) organ.body = hit.word.body;
+    if (hit.word.un) organ.un = true;
+    organ.first = hitStart;
+    organ.firstPrefix = hit.prefix;
     k = hitStart;
   }
-  if (first !== i && !body && !un) {
-    first = i; // only fillers before: keep the citation tight
-    firstPrefix = anchor.prefix;
+  if (organ.first !== i && !organ.body && !organ.un) {
+    organ.first = i; // only fillers before: keep the citation tight
+    organ.firstPrefix = anchor.prefix;
   }
-  // look ahead to the first number
+  return organ;
+}
+
+/** The first number after the anchor, past organ and filler words (which may name the organ), or -1. */
+function numberAfter(doc: Doc, at: Map<number, WordAt>, anchor: WordAt, organ: Organ): number {
+  const tokens = doc.tokens;
+  const sentence = tokens[organ.first].sentence;
   let j = anchor.last;
   let steps = 0;
   while (j < tokens.length && steps++ < LOOK_AHEAD && tokens[j].sentence === sentence) {
@@ -114,8 +139,8 @@ function citationAt(doc: Doc, c: Compiled, at: Map<number, WordAt>, i: number, a
     if (t.kind === 'number') break;
     const x = at.get(j);
     if (x && (x.word.role === 'body' || x.word.role === 'filler')) {
-      if (x.word.role === 'body' && !body) body = x.word.body;
-      if (x.word.un) un = true;
+      if (x.word.role === 'body' && !organ.body) organ.body = x.word.body;
+      if (x.word.un) organ.un = true;
       j = x.last;
       continue;
     }
@@ -123,48 +148,42 @@ function citationAt(doc: Doc, c: Compiled, at: Map<number, WordAt>, i: number, a
       j++;
       continue;
     }
-    return null;
+    return -1;
   }
-  if (j >= tokens.length || tokens[j].kind !== 'number' || tokens[j].sentence !== sentence) return null;
+  if (j >= tokens.length || tokens[j].kind !== 'number' || tokens[j].sentence !== sentence) return -1;
+  return j;
+}
+
+/** The numbers from token j on: one, or a list («القرارين 242 و338», "resolutions 2118 2209 and 2254"). */
+function numberList(doc: Doc, at: Map<number, WordAt>, anchor: WordAt, organ: Organ, j: number): { citations: Citation[]; decree: boolean; last: number } {
+  const tokens = doc.tokens;
   const citations: Citation[] = [];
   let decree = false;
   let k = j;
-  let firstNumber = true;
   let lastTok = j + 1;
   while (citations.length < MAX_LIST) {
     const parsed = parseNumber(doc, at, k);
     if (!parsed) break;
     if (parsed.decree) decree = true;
-    const spanStart = firstNumber ? first : k;
-    const span = spanOf(doc, spanStart, parsed.last, firstNumber ? firstPrefix : 0, firstNumber ? 'resolution:citation' : 'resolution:list-item');
-    citations.push({ body: body ?? 'UNSC', explicitBody: body !== undefined, number: parsed.number, session: parsed.session, year: parsed.year, span });
-    firstNumber = false;
+    const firstNumber = citations.length === 0;
+    const span = spanOf(doc, firstNumber ? organ.first : k, parsed.last, firstNumber ? organ.firstPrefix : 0, firstNumber ? 'resolution:citation' : 'resolution:list-item');
+    citations.push({ body: organ.body ?? 'UNSC', explicitBody: organ.body !== undefined, number: parsed.number, session: parsed.session, year: parsed.year, span });
     lastTok = parsed.last;
     // list continuation: «و338», "and 338", ", 1737"
     let n = parsed.last;
     let joined = false;
     while (n < tokens.length && tokens[n].sentence === tokens[j].sentence) {
       const x = at.get(n);
-      if (x && x.word.role === 'list') {
-        n = x.last;
-        joined = true;
-        continue;
-      }
-      break;
+      if (!x || x.word.role !== 'list') break;
+      n = x.last;
+      joined = true;
     }
     // a plural anchor also takes bare runs: "resolutions 2118 2209 2235 and 2254"
     if (!joined && anchor.word.plural && tokens[n]?.kind === 'number' && tokens[n].sentence === tokens[j].sentence) joined = true;
     if (!joined || n >= tokens.length || tokens[n].kind !== 'number') break;
-    // a following number is a list item only if the anchor was plural or the joiner was explicit
     k = n;
   }
-  if (citations.length === 0) return null;
-  const last = lastTok;
-  if (decree && !body) return { citations: [], last };
-  if (!body && !un && !unContext && !citations.every((ct) => c.resolutionTopics.has(String(ct.number)))) return { citations: [], last };
-  // a bare citation without a UN organ: known General Assembly resolutions keep their organ
-  if (!body) for (const ct of citations) if (ct.session || c.resolutionTopics.get(`UNGA:${ct.number}`)) ct.body = 'UNGA';
-  return { citations, last };
+  return { citations, decree, last: lastTok };
 }
 
 interface ParsedNumber {
