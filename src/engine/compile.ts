@@ -100,7 +100,7 @@ function compileLexicons(kb: KnowledgeBase, trie: TokenTrie<Payload>): Map<strin
   for (const [key, file] of kb.lexicons) {
     lexicons.set(key, file.entries);
     // word lists consulted as sets (function words, particles, common words) stay out of the automaton
-    if (SET_LEXICONS.has(file.lexicon)) continue;
+    if (file.set === true || SET_LEXICONS.has(file.lexicon)) continue;
     for (const entry of file.entries) {
       for (const phrase of entry.phrases) {
         if (file.lexicon === 'resolution-words') trie.add(phrase, { kind: 'res', word: entry as unknown as ResWord });

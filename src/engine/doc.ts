@@ -5,6 +5,7 @@ import type { Location, Meeting, Participant, Resolution } from '../schemas/extr
 import type { Payload } from './compile.js';
 import type { Language } from './lang/detect.js';
 import { MatchIndex } from './entities/lexicons.js';
+import { NO_WORDS, type Words } from './lexicon/words.js';
 import type { TrieMatch } from './match/trie.js';
 import type { TokenRange } from './match/overlaps.js';
 import type { PlaceMention } from './entities/places.js';
@@ -29,6 +30,8 @@ export interface Doc {
   matches: TrieMatch<Payload>[];
   /** The matches by kind and lexicon (component "match"). */
   index: MatchIndex;
+  /** The word sets of the lexicons (component "match"). */
+  words: Words;
   /** What the components wrote. */
   ann: Annotations;
 }
@@ -80,7 +83,7 @@ export interface DocSpan extends TokenRange {
 export function buildDoc(text: string, language: Language, date: string, dateGiven: boolean, debug: boolean): Doc {
   const { norm, toOrig } = normalizeText(text);
   const { tokens, sentences } = tokenize(text, norm, toOrig);
-  return { text, norm, toOrig, tokens, sentences, language, date, dateGiven, debug, matches: [], index: EMPTY_INDEX, ann: {} };
+  return { text, norm, toOrig, tokens, sentences, language, date, dateGiven, debug, matches: [], index: EMPTY_INDEX, words: NO_WORDS, ann: {} };
 }
 const EMPTY_INDEX = new MatchIndex([]);
 

@@ -9,6 +9,7 @@ import { compile, type Compiled } from './compile.js';
 import { detectLanguage } from './lang/detect.js';
 import { createPipeline, type Component, type Pipeline } from './pipeline.js';
 import { MatchIndex } from './entities/lexicons.js';
+import { engineWords } from './lexicon/words.js';
 import { findResolutions } from './entities/resolutions.js';
 import { resolutionItems } from './entities/resolution-items.js';
 import { personComponents } from './persons/components.js';
@@ -36,6 +37,7 @@ const matchComponent: Component = {
   name: 'match',
   requires: [],
   run(doc, c) {
+    doc.words = engineWords(c);
     doc.matches = c.trie.matchAll(doc.tokens);
     doc.index = new MatchIndex(doc.matches);
   },
@@ -66,6 +68,7 @@ export function docFor(input: ExtractInput): Doc {
 
 export function createEngine(kb: KnowledgeBase, names: readonly string[] = DEFAULT_PIPELINE): Engine {
   const c = compile(kb);
+  engineWords(c); // every word set the components read exists (or this throws at start-up)
   const pipeline = createPipeline(names, COMPONENTS);
   return {
     compiled: c,

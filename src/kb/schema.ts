@@ -139,6 +139,8 @@ export const LexiconFileSchema = z.object({
   lexicon: z.string().regex(/^[a-z-]+$/),
   lang: z.enum(['ar', 'en']),
   description: z.string().optional(),
+  /** A word set: single words consulted as a set (compiled with the text's normaliser and tokenizer), not matched as phrases. */
+  set: z.boolean().optional(),
   entries: z.array(LexiconEntrySchema),
 });
 

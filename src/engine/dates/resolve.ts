@@ -16,8 +16,6 @@ export interface DateExpr {
   explicit: boolean;
 }
 
-/** Words that put a sentence in the future ("scheduled for Thursday" is the coming Thursday). */
-const FUTURE = new Set(['will', 'scheduled', 'expected', 'due', 'plans', 'planned', 'سوف', 'المقرر', 'مقرر', 'يعتزم', 'تعتزم', 'المرتقب', 'المرتقبه', 'سيعقد', 'ستعقد', 'سيلتقي', 'ستلتقي', 'سيزور', 'ستزور', 'سيجتمع', 'ستجتمع']);
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -41,7 +39,7 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
   const out: DateExpr[] = [];
   const tokens = doc.tokens;
   const futureSentence = new Set<number>();
-  for (let k = from; k < to; k++) if (FUTURE.has(tokens[k].norm)) futureSentence.add(tokens[k].sentence);
+  for (let k = from; k < to; k++) if (doc.words.futureMarkers.has(tokens[k])) futureSentence.add(tokens[k].sentence);
   const scan: Scan = { doc, idx, pub: Date.parse(`${doc.date}T00:00:00Z`), futureSentence };
   for (let k = from; k < to; k++) {
     // explicit: 14 مايو 2019 / 14 May 2019 / 14 أيار (مايو)

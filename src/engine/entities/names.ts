@@ -39,7 +39,6 @@ export function nameLexicons(c: Compiled): NameLexicons {
 
 const MAX_NAME_TOKENS = 7;
 /** Words that never follow a name particle (normalised). */
-const FUNCTION_WORDS = new Set(['في', 'من', 'الي', 'علي', 'عن', 'مع', 'ان', 'الذي', 'التي', 'هذا', 'هذه', 'و', 'او', 'ثم', 'قد', 'لم', 'لا', 'ما']);
 const QUOTES = new Set(['"', "'"]);
 
 export class NameParser {
@@ -208,7 +207,7 @@ export class NameParser {
     const t = this.tok(k);
     if (!t || t.kind !== 'word' || t.script !== 'ar' || t.sentence !== this.tok(k - 1)?.sentence) return false;
     if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k) || this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k)) return false;
-    return !FUNCTION_WORDS.has(t.norm);
+    return !this.doc.words.notAfterParticle.has(t);
   }
 
   /** What may follow an unknown name: punctuation, a reporting verb, a title, a date, a function word. */

@@ -14,9 +14,7 @@ export interface PlaceMention {
 }
 
 /** English words that may be lower case inside a capitalised place name. */
-const EN_CONNECTORS = new Set(['of', 'the', 'and', 'de', 'al', 'el', 'du', 'la', 'le', 'on', 'upon', 'da', 'do', 'dos', 'das', 'an', 'ad', 'as', 'es', '-', "'", '.']);
 
-const DIRECTIONS = new Set(['eastern', 'western', 'northern', 'southern', 'east', 'west', 'north', 'south', 'central']);
 
 /** An English match must look like a name in the original text. */
 export function looksLikeName(doc: Doc, first: number, last: number): boolean {
@@ -25,8 +23,8 @@ export function looksLikeName(doc: Doc, first: number, last: number): boolean {
     if (t.kind !== 'word') continue;
     if (t.cap) continue;
     // "eastern Ghouta", "east Jerusalem": a direction before a capitalised name
-    if (k === first && last - first > 1 && DIRECTIONS.has(t.norm)) continue;
-    if (k > first && EN_CONNECTORS.has(t.norm)) continue;
+    if (k === first && last - first > 1 && doc.words.directions.has(t)) continue;
+    if (k > first && doc.words.placeConnectors.has(t)) continue;
     return false;
   }
   return true;
@@ -52,8 +50,6 @@ export interface PlaceCandidate {
 export const ARAB_STATES: ReadonlySet<string> = new Set(['AE', 'BH', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE', 'DJ']);
 /** Countries whose towns Arabic news names routinely (the Arab world and its neighbours). */
 const NEAR_ARABIC = new Set([...ARAB_STATES, 'IR', 'TR', 'IL', 'EH', 'SS', 'ER', 'ET']);
-const EN_LOCATIVES = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'via', 'into']);
-const LOCATIVES = new Set(['في', 'الي', 'من', 'الى', 'داخل', 'قرب', 'مدينه', 'بمدينه', 'لمدينه', 'منتجع', 'بلده', 'قريه', 'محافظه', 'عاصمه', 'غرب', 'شرق', 'شمال', 'جنوب', 'وسط', 'ضواحي', 'حتي', 'نحو', 'مطار', 'ميناء']);
 
 /** «في كان», «بكان», «إلى مدينة كان»: the word is used as a place. */
 function locative(doc: Doc, k: number, prefix: number): boolean {
@@ -62,16 +58,15 @@ function locative(doc: Doc, k: number, prefix: number): boolean {
     if (c0 === 'ب' || c0 === 'ل') return true;
   }
   const prev = doc.tokens[k - 1];
-  return !!prev && LOCATIVES.has(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key) || (!!prev && LOCATIVES.has(prev.norm));
+  return !!prev && (doc.words.placeLocatives.hasNorm(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key) || doc.words.placeLocatives.has(prev));
 }
 
 /** «بصور», «مدينة صور»: the narrow contexts that make an everyday word a place («في جوهر الموضوع» is not). */
 function strictLocative(doc: Doc, k: number, prefix: number): boolean {
   if (prefix > 0) return doc.norm[doc.tokens[k].normStart + prefix - 1] === 'ب';
   const prev = doc.tokens[k - 1];
-  return !!prev && PLACE_NOUNS.has(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key);
+  return !!prev && doc.words.placeNouns.hasNorm(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key);
 }
-const PLACE_NOUNS = new Set(['مدينه', 'محافظه', 'بلده', 'ولايه', 'قريه', 'ميناء', 'مطار']);
 
 /** Countries named in the article (by name or demonym): the context for towns. */
 export function countryContext(c: Compiled, matches: TrieMatch<Payload>[], demonyms: Set<string>): Set<string> {
@@ -182,7 +177,7 @@ function arabicSingle(doc: Doc, c: Compiled, m: TrieMatch<Payload>, ids: number[
 function englishSingle(doc: Doc, c: Compiled, m: TrieMatch<Payload>, ids: number[], context: Set<string>): number[] {
   const personal = m.payloads.some((p) => p.kind === 'given' || p.kind === 'person');
   const prev = doc.tokens[m.first - 1];
-  const placed = !!prev && EN_LOCATIVES.has(prev.norm);
+  const placed = doc.words.placeLocatives.has(prev);
   return ids.filter((i) => {
     const p = c.places[i];
     if (personal && p.type === 'city' && !p.capital && p.population < 150_000 && !placed) return false;

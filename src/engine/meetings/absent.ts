@@ -7,7 +7,6 @@ import { entryOf } from '../entities/lexicons.js';
 import type { PersonMention } from '../persons/types.js';
 import type { MeetingContext } from './context.js';
 import type { AbsentReason } from './types.js';
-import { RELATIVE } from './words.js';
 
 export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentReason> {
   const out = new Map<PersonMention, AbsentReason>();
@@ -59,7 +58,7 @@ function relativeClauses(mc: MeetingContext): Map<number, number> {
     if (tokens[h.first].script !== 'latin') continue;
     const end = mc.doc.sentences[s].last;
     let rel = -1;
-    for (let k = h.last + 2; k < end; k++) if (RELATIVE.has(tokens[k].norm)) { rel = k; break; }
+    for (let k = h.last + 2; k < end; k++) if (mc.doc.words.relativePronouns.has(tokens[k])) { rel = k; break; }
     if (rel >= 0 && lastTrigger.get(s)! < rel) relativeFrom.set(s, rel);
   }
   return relativeFrom;

@@ -5,7 +5,6 @@ import { firstAtOrAfter } from '../match/bisect.js';
 import type { Hit } from '../entities/lexicons.js';
 import type { MeetingContext } from './context.js';
 import { present } from './context.js';
-import { LATTER } from './words.js';
 
 /** The last person who can take part named in tokens [from, to). */
 export function lastPersonBefore(mc: MeetingContext, from: number, to: number): string | undefined {
@@ -54,7 +53,7 @@ export function speechEndsAt(mc: MeetingContext, k: number): boolean {
 export function pronounSubject(mc: MeetingContext, h: Hit, s: number, pids: string[]): string | undefined {
   const tokens = mc.tokens;
   if (pids.length !== 1) return undefined;
-  if (LATTER.has(tokens[h.last]?.norm ?? '') || LATTER.has(tokens[h.first - 1]?.norm ?? '')) {
+  if (mc.doc.words.theLatter.has(tokens[h.last]) || mc.doc.words.theLatter.has(tokens[h.first - 1])) {
     for (let j = firstAtOrAfter(mc.mentions, h.first) - 1; j >= 0; j--) {
       const m = mc.mentions[j];
       if (s - m.sentence > 1) break;
@@ -65,7 +64,7 @@ export function pronounSubject(mc: MeetingContext, h: Hit, s: number, pids: stri
   if (tokens[h.first].script !== 'latin') return undefined;
   const sentence = mc.doc.sentences[s];
   let pronoun = false;
-  for (let k = sentence.first; k < h.first; k++) if (tokens[k].norm === 'he' || tokens[k].norm === 'she') pronoun = true;
+  for (let k = sentence.first; k < h.first; k++) if (mc.doc.words.subjectPronouns.has(tokens[k])) pronoun = true;
   if (!pronoun || firstPersonAfter(mc, sentence.first, h.first) < h.first) return undefined;
   // the one named is met: right after the trigger, and not the one speaking ("…, Miyazawa said")
   const object = firstPersonAfter(mc, h.last, sentence.last);
@@ -95,10 +94,9 @@ export function personObjectAfter(mc: MeetingContext, h: Hit): boolean {
   const object = firstPersonAfter(mc, h.last, mc.doc.sentences[tokens[h.first].sentence].last);
   if (object - h.last > 5) return false;
   // only determiners and capitalised words (titles, demonyms) between: not "received a letter from Rice"
-  for (let k = h.last; k < object; k++) if (!tokens[k].cap && !DETERMINERS.has(tokens[k].norm)) return false;
+  for (let k = h.last; k < object; k++) if (!tokens[k].cap && !mc.doc.words.determiners.has(tokens[k])) return false;
   return true;
 }
-const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'its']);
 
 /** "Matsuda said he was optimistic about the results of talks": the person named only comments on them. */
 export function speaksAbout(mc: MeetingContext, h: Hit, pid: string): boolean {

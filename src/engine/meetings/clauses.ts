@@ -6,7 +6,6 @@ import type { MeetingContext } from './context.js';
 import { present } from './context.js';
 import { firstPersonAfter } from './arguments.js';
 import type { Clause } from './types.js';
-import { NEXT_ENCOUNTER, RELATIVE } from './words.js';
 
 /** Clauses per sentence that open an encounter of their own (more are folded into the last). */
 const MAX_CLAUSES = 8;
@@ -55,9 +54,9 @@ function clauseCuts(mc: MeetingContext): Map<number, number[]> {
     const from = cut ? cut[cut.length - 1] + 1 : firstOf.get(s)!;
     let at = -1;
     const before = tokens[h.first - 1];
-    if (before && before.sentence === s && NEXT_ENCOUNTER.has(before.norm)) at = h.first - 1;
+    if (before && before.sentence === s && doc.words.nextEncounter.has(before)) at = h.first - 1;
     else if (tokens[h.first].script === 'latin') {
-      for (let k = h.first - 1; k >= from && k >= h.first - RELATIVE_REACH; k--) if (RELATIVE.has(tokens[k].norm)) { at = k; break; }
+      for (let k = h.first - 1; k >= from && k >= h.first - RELATIVE_REACH; k--) if (doc.words.relativePronouns.has(tokens[k])) { at = k; break; }
     }
     if (at < 0) continue;
     // only between clauses that each name someone

@@ -11,7 +11,6 @@ import { articleDates, dateEvidence, eventOffset, shiftDay, type ArticleDates } 
 import { bestPlace, datelinePlace, nearestPlaceBefore, sentencePlaces, speakingPlaces, visitPlace, type PlaceEvidence } from './place-evidence.js';
 import { findDuration } from './duration.js';
 import type { Clause, Draft, MeetingLayer, Trigger } from './types.js';
-import { FUTURE_WORDS, RELATIVE } from './words.js';
 
 const MAX_PARTICIPANTS = 8;
 
@@ -96,7 +95,7 @@ function participantsOf(st: DraftState, tr: Trigger): string[] {
     const prev = mc.doc.ann.meeting!.clauses.get(tr.sentence)![tr.clause.index - 1];
     const from = tr.clause.first;
     // (a relative clause's subject is the person it follows: "… President Alan Garcia, who spoke by telephone with …")
-    const opener = RELATIVE.has(mc.tokens[from].norm) ? lastPersonBefore(mc, prev.first, from) : clauseSubject(mc, st.layer.hits, prev.first, from);
+    const opener = mc.doc.words.relativePronouns.has(mc.tokens[from]) ? lastPersonBefore(mc, prev.first, from) : clauseSubject(mc, st.layer.hits, prev.first, from);
     if (opener && !pids.includes(opener) && firstPersonAfter(mc, from, h.first) >= h.first) pids = [opener, ...pids];
   }
   const subject = pronounSubject(mc, h, tr.sentence, pids);
@@ -165,7 +164,7 @@ function newDraft(st: DraftState, tr: Trigger, pids: string[]): Draft {
     confidence: 0.7,
     encounter: pids.length > 1 || tr.type !== 'visit' || mc.unnamedOfficials.has(s),
   };
-  for (let k = sentence.first; k < sentence.last; k++) if (FUTURE_WORDS.has(mc.tokens[k].norm)) draft.planned = true;
+  for (let k = sentence.first; k < sentence.last; k++) if (mc.doc.words.futureMarkers.has(mc.tokens[k])) draft.planned = true;
   const place = bestPlace(placeEvidence(st, tr, draft));
   if (place) {
     draft.place = place.value;

@@ -9,7 +9,6 @@ import type { Hit } from '../entities/lexicons.js';
 import type { MeetingContext } from './context.js';
 import { speechEndsAt } from './arguments.js';
 import type { Evidence } from './types.js';
-import { LOCATIVE } from './words.js';
 
 export interface PlaceEvidence extends Evidence<string | undefined> {
   /** Replaces the best so far when that scores below this. */
@@ -42,7 +41,7 @@ export function speakingPlaces(mc: MeetingContext): Map<string, { place: PlaceMe
 /** «بموسكو» (a glued preposition) or a locative word before the place. */
 function locativePlace(mc: MeetingContext, p: PlaceMention): boolean {
   const prev = mc.tokens[p.first - 1];
-  return p.span.start > mc.tokens[p.first].start || (!!prev && LOCATIVE.has(prev.norm));
+  return p.span.start > mc.tokens[p.first].start || mc.doc.words.meetingLocatives.has(prev);
 }
 
 /** The places of the encounter's own sentence, scored: locative +3, a town or building +3, a bare country −1, distance from the trigger up to −2. */
@@ -70,11 +69,10 @@ export function visitPlace(mc: MeetingContext, h: Hit, places: readonly PlaceMen
     if (p.first < h.last || p.first - h.last > 25) continue;
     const prev = mc.tokens[p.first - 1];
     const glued = p.span.start > mc.tokens[p.first].start; // «لموسكو», «بموسكو»
-    if (glued || (prev && VISIT_TO.has(prev.norm)) || p.first === h.last) return true;
+    if (glued || mc.doc.words.visitPrepositions.has(prev) || p.first === h.last) return true;
   }
   return false;
 }
-const VISIT_TO = new Set(['الي', 'في', 'to', 'in']);
 
 /** The last town or building named after a locative or "to" before token `before`, from sentence `minSentence` on. */
 export function nearestPlaceBefore(mc: MeetingContext, before: number, minSentence: number): PlaceMention | undefined {
@@ -85,7 +83,7 @@ export function nearestPlaceBefore(mc: MeetingContext, before: number, minSenten
     if (mc.tokens[p.first].sentence < minSentence) break;
     if (p.place.type !== 'city' && p.place.type !== 'facility') continue;
     const prev = mc.tokens[p.first - 1];
-    if (prev && (LOCATIVE.has(prev.norm) || prev.norm === 'to' || prev.norm === 'الي')) return p;
+    if (mc.doc.words.meetingLocatives.has(prev) || mc.doc.words.visitPrepositions.has(prev)) return p;
   }
   return undefined;
 }

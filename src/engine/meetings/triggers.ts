@@ -10,8 +10,6 @@ import type { Clause, MeetingType, Polarity, Trigger } from './types.js';
 
 export const SPECIFICITY: Record<MeetingType, number> = { summit: 6, call: 5, talks: 4, negotiations: 4, reception: 3, meeting: 2, 'press-conference': 1, visit: 1 };
 const POLARITIES = new Set<Polarity>(['held', 'planned', 'proposed', 'denied', 'hypothetical']);
-/** "called for", "called on": not a phone call. */
-const CALL_FOR = new Set(['for', 'on', 'upon', 'it']);
 
 export function typeOf(h: Hit): MeetingType {
   const t = entryOf(h)?.type;
@@ -23,7 +21,7 @@ export function findTriggers(mc: MeetingContext, hits: readonly Hit[], clauses: 
   hits.forEach((h, at) => {
     const type = typeOf(h);
     const entry = entryOf(h)!;
-    if (type === 'call' && CALL_FOR.has(mc.tokens[h.last]?.norm ?? '') && mc.tokens[h.first].norm.startsWith('call')) return;
+    if (type === 'call' && mc.doc.words.callFor.has(mc.tokens[h.last]) && mc.tokens[h.first].norm.startsWith('call')) return;
     // "received a précis", "welcomed the decision": not a reception
     if (entry.personObject === true && !personObjectAfter(mc, h)) return;
     const declared = entry.polarity;

@@ -39,14 +39,12 @@ function aliasInSpan(ctx: PersonContext, k: Candidate): number | undefined {
     const h = idx.at('person', i);
     if (!h || h.last > k.last) continue;
     const rest = h.last < k.last ? tokens[h.last] : undefined;
-    if (rest && !(rest.script === 'ar' && NASAB.has(rest.norm))) continue;
+    if (rest && !(rest.script === 'ar' && ctx.doc.words.nasab.has(rest))) continue;
     if (i > k.first && tokens[i].script === 'latin') continue;
     return pickPerson(ctx.c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), ctx.doc.date);
   }
   return undefined;
 }
-/** Words a name may go on with after a known alias: «بن», «ابن», «آل». */
-const NASAB = new Set(['بن', 'ابن', 'ال']);
 
 /** A one-word name that is the surname of exactly one known person in office (matching the title, if any). */
 export function bySurname(ctx: PersonContext, first: number, last: number, role: TextRole | undefined): number | undefined {

@@ -101,7 +101,7 @@ function modifiersAfter(ctx: PersonContext, h: Hit, role: TextRole, ofCountry: b
     }
     // an envoy's or ambassador's posting: «إلى اليمن», «لدى اليمن», "to Syria"
     const posted = chained?.role.office ?? role.office;
-    if ((posted === 'envoy' || posted === 'ambassador') && POSTING.has(tokens[pos].norm) && idx.at('place', pos + 1)) {
+    if ((posted === 'envoy' || posted === 'ambassador') && ctx.doc.words.envoyPostings.has(tokens[pos]) && idx.at('place', pos + 1)) {
       pos = idx.at('place', pos + 1)!.last;
       continue;
     }
@@ -109,8 +109,6 @@ function modifiersAfter(ctx: PersonContext, h: Hit, role: TextRole, ofCountry: b
   }
   return pos;
 }
-/** Prepositions of an envoy's or ambassador's posting. */
-const POSTING = new Set(['الي', 'لدي', 'في', 'to', 'in']);
 
 /** A second title describing the first: the first takes its organisation or country and runs on to `pos`. */
 function describe(ctx: PersonContext, first: TitleUse, role: TextRole, pos: number): void {

@@ -4,10 +4,6 @@
 import type { PersonContext } from './context.js';
 import type { Candidate } from './types.js';
 
-/** The word before "by" in a byline ("Reporting by …", "Editing by …"). */
-const BYLINE = /^(reporting|editing|writing|compiled|photo|photograph|photos|additional|produced|edited|written|graphic)$/;
-/** Agencies whose photo credits read "AGENCY/Photographer". */
-const PHOTO_AGENCY = /^(reuters|afp|ap|epa|getty|anadolu|sana|xinhua)$/;
 
 /** Applies the vetoes: a candidate is dropped, or its end moved; the order is kept. */
 export function applyVetoes(ctx: PersonContext, candidates: Candidate[]): Candidate[] {
@@ -28,7 +24,7 @@ function englishEnd(ctx: PersonContext, first: number, last: number): number {
   const { tokens, lex, doc } = ctx;
   if (byline(ctx, first)) return -1;
   const b1 = tokens[first - 1];
-  if (b1 && b1.norm === '/' && tokens[first - 2] && PHOTO_AGENCY.test(tokens[first - 2].norm)) return -1;
+  if (b1 && b1.norm === '/' && tokens[first - 2] && doc.words.photoAgencies.has(tokens[first - 2])) return -1;
   while (last - first > 1) {
     const t = tokens[last - 1];
     const raw = doc.text.slice(t.start, t.end);
@@ -44,10 +40,10 @@ function englishEnd(ctx: PersonContext, first: number, last: number): number {
 function byline(ctx: PersonContext, first: number): boolean {
   const tokens = ctx.tokens;
   const b1 = tokens[first - 1];
-  if (b1 && b1.norm === 'by' && tokens[first - 2] && BYLINE.test(tokens[first - 2].norm)) return true;
+  if (b1 && b1.norm === 'by' && tokens[first - 2] && ctx.doc.words.bylines.has(tokens[first - 2])) return true;
   if (!b1 || (b1.norm !== 'and' && b1.norm !== ',')) return false;
   for (let k = first - 2, n = 0; k > 0 && n < 8 && tokens[k].sentence === tokens[first].sentence; k--, n++) {
-    if (tokens[k].norm === 'by') return BYLINE.test(tokens[k - 1].norm);
+    if (tokens[k].norm === 'by') return ctx.doc.words.bylines.has(tokens[k - 1]);
     if (!tokens[k].cap && tokens[k].norm !== 'and' && tokens[k].norm !== ',') return false;
   }
   return false;
