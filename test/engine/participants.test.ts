@@ -1,3 +1,5 @@
+// Participants (persons, roles, coreference) per language, from test/engine/cases/{ar,en}/participants.json, on
+// the built-in knowledge base; meetings have their own per-decision files (meeting-decisions.test.ts).
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Extraction } from '../../src/schemas/extraction.js';
@@ -9,17 +11,10 @@ interface PCase {
   text: string;
   expect: Array<{ en?: string; ar?: string; name?: string; mentions?: number; textRole?: { office: string; country?: string }; textRoles?: string[]; kbRole?: string }>;
 }
-interface MCase {
-  name: string;
-  date: string;
-  text: string;
-  expect: Array<{ type?: string; people: string[]; absent?: string[]; place?: string; noPlace?: boolean; date?: string; minutes?: number; status?: string }>;
-}
 const load = <T>(lang: string, file: string): T[] => JSON.parse(readFileSync(new URL(`./cases/${lang}/${file}.json`, import.meta.url), 'utf8'));
 const run = (lang: string, text: string, date: string) => engine().extract({ text, language: lang as 'ar' | 'en', publishedAt: date });
 const offsetsExact = (out: Extraction, text: string) => {
   for (const p of out.participants) for (const m of p.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
-  for (const m of out.meetings) for (const e of m.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
 };
 const nameOf = (p: Extraction['participants'][number]) => p.names.en ?? p.name;
 
@@ -37,27 +32,6 @@ describe.each(['ar', 'en'])('participants (%s)', (lang) => {
       if (want.textRole) expect(p.roles.some((r) => r.source === 'text' && r.office === want.textRole!.office && (!want.textRole!.country || r.country === want.textRole!.country))).toBe(true);
       if (want.textRoles) expect(p.roles.filter((r) => r.source === 'text').map((r) => r.office)).toEqual(want.textRoles);
       if (want.kbRole) expect(p.roles.some((r) => r.source === 'knowledge-base' && r.office === want.kbRole)).toBe(true);
-    });
-    offsetsExact(out, c.text);
-  });
-});
-
-describe.each(['ar', 'en'])('meetings (%s)', (lang) => {
-  it.each(load<MCase>(lang, 'meetings').map((c) => [c.name, c] as const))('%s', (_n, c) => {
-    const out = run(lang, c.text, c.date);
-    const byId = new Map(out.participants.map((p) => [p.id, nameOf(p)]));
-    const locById = new Map(out.locations.map((l) => [l.id, l.names.en ?? l.name]));
-    expect(out.meetings.map((m) => m.participantIds.map((id) => byId.get(id)))).toHaveLength(c.expect.length);
-    c.expect.forEach((want, i) => {
-      const m = out.meetings[i];
-      expect(m.participantIds.map((id) => byId.get(id))).toEqual(expect.arrayContaining(want.people));
-      if (want.type) expect(m.type).toBe(want.type);
-      for (const who of want.absent ?? []) expect(m.participantIds.map((id) => byId.get(id))).not.toContain(who);
-      if (want.place) expect(m.locationIds.map((id) => locById.get(id))).toContain(want.place);
-      if (want.noPlace) expect(m.locationIds).toEqual([]);
-      if (want.date) expect(m.date?.value).toBe(want.date);
-      if (want.minutes) expect(m.duration?.minutes).toBe(want.minutes);
-      if (want.status) expect(m.status).toBe(want.status);
     });
     offsetsExact(out, c.text);
   });
