@@ -19,6 +19,8 @@ RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The built-in knowledge base is data read at start-up (dist/kb/index.js reads ../../src/kb/data).
 COPY src/kb/data ./src/kb/data
+# The learned scorers' weights (written by npm run train), read at start-up the same way.
+COPY src/kb/models ./src/kb/models
 COPY openapi ./openapi
 COPY LICENSE NOTICE README.md ./
 USER node

@@ -6,6 +6,8 @@ import type { Payload } from './compile.js';
 import type { Language } from './lang/detect.js';
 import { MatchIndex } from './entities/lexicons.js';
 import { NO_WORDS, type Words } from './lexicon/words.js';
+import { NEUTRAL_SCORERS, type Scorers } from './scorers/index.js';
+import type { Features } from './scorers/model.js';
 import type { TrieMatch } from './match/trie.js';
 import type { TokenRange } from './match/overlaps.js';
 import type { PlaceMention } from './entities/places.js';
@@ -32,6 +34,8 @@ export interface Doc {
   index: MatchIndex;
   /** The word sets of the lexicons (component "match"). */
   words: Words;
+  /** The learned scorers (set by the engine). */
+  scorers: Scorers;
   /** What the components wrote. */
   ann: Annotations;
 }
@@ -55,6 +59,8 @@ export interface Annotations {
   locations?: LocationIndex;
   meeting?: MeetingLayer;
   meetings?: Meeting[];
+  /** The scorers' features of each participant and meeting, aligned with them (for `npm run train`). */
+  features?: { participants: Features[]; meetings: Features[] };
 }
 
 export interface LocationIndex {
@@ -83,7 +89,7 @@ export interface DocSpan extends TokenRange {
 export function buildDoc(text: string, language: Language, date: string, dateGiven: boolean, debug: boolean): Doc {
   const { norm, toOrig } = normalizeText(text);
   const { tokens, sentences } = tokenize(text, norm, toOrig);
-  return { text, norm, toOrig, tokens, sentences, language, date, dateGiven, debug, matches: [], index: EMPTY_INDEX, words: NO_WORDS, ann: {} };
+  return { text, norm, toOrig, tokens, sentences, language, date, dateGiven, debug, matches: [], index: EMPTY_INDEX, words: NO_WORDS, scorers: NEUTRAL_SCORERS, ann: {} };
 }
 const EMPTY_INDEX = new MatchIndex([]);
 

@@ -15,11 +15,20 @@ import { resolutionItems } from './entities/resolution-items.js';
 import { personComponents } from './persons/components.js';
 import { placeComponent } from './entities/place-component.js';
 import { meetingComponents } from './meetings/components.js';
+import { defaultScorers, type Scorers } from './scorers/index.js';
 
 export interface Engine {
   extract(input: ExtractInput): Extraction;
   readonly compiled: Compiled;
   readonly pipeline: Pipeline;
+  readonly scorers: Scorers;
+}
+
+export interface EngineOptions {
+  /** Component names, in order (default: every component). */
+  pipeline?: readonly string[];
+  /** The learned scorers (default: src/kb/models). */
+  scorers?: Scorers;
 }
 
 /** Publication date as YYYY-MM-DD (today, UTC, when absent or unreadable). */
@@ -66,17 +75,20 @@ export function docFor(input: ExtractInput): Doc {
   return buildDoc(input.text, language, date, given, input.debug === true);
 }
 
-export function createEngine(kb: KnowledgeBase, names: readonly string[] = DEFAULT_PIPELINE): Engine {
+export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const c = compile(kb);
+  const scorers = options.scorers ?? defaultScorers();
   engineWords(c); // every word set the components read exists (or this throws at start-up)
-  const pipeline = createPipeline(names, COMPONENTS);
+  const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);
   return {
     compiled: c,
     pipeline,
+    scorers,
     extract(input: ExtractInput): Extraction {
       const timings: Record<string, number> = {};
       const t0 = performance.now();
       const doc = docFor(input);
+      doc.scorers = scorers;
       timings.document = Math.round((performance.now() - t0) * 1000) / 1000;
       pipeline.run(doc, c, timings);
       const out: Extraction = {

@@ -40,7 +40,8 @@ export const ParticipantSchema = z
     roles: z.array(RoleOutSchema).describe('Roles from the text and from the knowledge base.'),
     country: z.string().optional().describe('ISO 3166-1 alpha-2 code of the country the actor belongs to.'),
     mentions: z.array(MentionSchema).describe('Every mention in the text, in order.'),
-    confidence: z.number().min(0).max(1).describe('Confidence in [0, 1].'),
+    confidence: z.number().min(0).max(1).describe('Probability that the participant is right (persons: from the learned participant scorer).'),
+    reasons: z.array(z.string()).optional().describe('The features that weighed most in the confidence, signed (only with debug=true).'),
   })
   .describe('A person, state or organisation taking part in the events of the article.').meta({ id: 'Participant' });
 
@@ -58,6 +59,10 @@ export const MeetingSchema = z
         value: z.string().describe('ISO 8601 date (YYYY-MM-DD, or YYYY-MM / YYYY with coarser precision).'),
         text: z.string().optional().describe('The date expression as written.'),
         precision: z.enum(['day', 'month', 'year', 'week']).describe('Precision of the value.'),
+        source: z
+          .enum(['text', 'context', 'publication'])
+          .optional()
+          .describe('Where the date comes from: a date phrase in the sentence that tells the encounter (text), one elsewhere in the article (context), or publishedAt alone (publication: no date phrase, no text).'),
       })
       .optional()
       .describe('When it took place, resolved against publishedAt.'),
@@ -70,7 +75,8 @@ export const MeetingSchema = z
       .describe('How long it lasted.'),
     topics: z.array(z.string()).describe('What was discussed (country names, resolutions, themes).'),
     evidence: z.array(MentionSchema).describe('Sentences or clauses that describe the encounter.'),
-    confidence: z.number().min(0).max(1).describe('Confidence in [0, 1].'),
+    confidence: z.number().min(0).max(1).describe('Probability that the meeting is right, from the learned meeting scorer.'),
+    reasons: z.array(z.string()).optional().describe('The features that weighed most in the confidence, signed (only with debug=true).'),
   })
   .describe('An encounter between participants: who met whom, where, when, how long, about what.').meta({ id: 'Meeting' });
 

@@ -4,11 +4,13 @@
 import type { Location, Meeting, Resolution } from '../../schemas/extraction.js';
 import type { MeetingContext } from './context.js';
 import type { Draft } from './types.js';
+import { meetingFeatures } from '../scorers/meeting-features.js';
+import type { Features } from '../scorers/model.js';
 
 /** How far from a town's centre a building still counts as in that town. */
 const CITY_RADIUS_KM = 30;
 
-export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], resolutions: readonly Resolution[]): Meeting[] {
+export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], resolutions: readonly Resolution[], features?: Features[]): Meeting[] {
   const { doc, tokens, locations } = mc;
   const resBySentence = new Map<number, string[]>();
   for (const r of resolutions) {
@@ -32,9 +34,15 @@ export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], r
   const locById = new Map(locations.items.map((l) => [l.id, l]));
   const countryOf = new Map(mc.participants.map((p) => [p.id, p.country]));
   const sorted = [...merged].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
-  return sorted.map((d, i) => {
+  const byId = new Map(mc.participants.map((p) => [p.id, p]));
+  const scorer = doc.scorers.meetings;
+  const out: Meeting[] = [];
+  for (const d of sorted) {
+    const x = meetingFeatures(d, byId, doc.language);
+    const p = scorer.score(x);
+    if (!scorer.keep(p)) continue;
     const m: Meeting = {
-      id: `m${i + 1}`,
+      id: `m${out.length + 1}`,
       type: d.type,
       // (an encounter dated after the story was published has not happened yet)
       status: d.planned || (doc.dateGiven && d.date !== undefined && d.date.value > doc.date) ? 'planned' : 'held',
@@ -42,13 +50,20 @@ export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], r
       locationIds: d.place ? withCity(d.place, locations.items, locById) : [],
       topics: topicsOf(mc, d, placesBySentence, resBySentence, locById, countryOf),
       evidence: d.evidence,
-      confidence: Math.round(d.confidence * 100) / 100,
+      confidence: Math.round(p * 100) / 100,
     };
-    if (d.date) m.date = { value: d.date.value, ...(d.date.text ? { text: d.date.text } : {}), precision: d.date.precision === 'month' ? 'month' : d.date.precision };
+    if (d.date) m.date = { value: d.date.value, ...(d.date.text ? { text: d.date.text } : {}), precision: d.date.precision === 'month' ? 'month' : d.date.precision, source: DATE_SOURCE[d.dateSource ?? 'sentence'] ?? 'text' };
     if (d.duration) m.duration = d.duration;
-    return m;
-  });
+    if (doc.debug) m.reasons = scorer.reasons(x);
+    features?.push(x);
+    out.push(m);
+  }
+  return out;
 }
+
+/** Date evidence source -> the meeting's `date.source`. */
+const DATE_SOURCE: Record<string, 'text' | 'context' | 'publication'> = { sentence: 'text', before: 'context', article: 'context', publication: 'publication' };
+
 
 function topicsOf(mc: MeetingContext, d: Draft, places: Map<number, number[]>, resolutions: Map<number, string[]>, locById: Map<string, Location>, countryOf: Map<string, string | undefined>): string[] {
   const topics: string[] = [];

@@ -52,7 +52,8 @@ export const meetingComponents: Component[] = [
     requires: ['meeting-merge', 'resolutions'],
     run(doc, c) {
       const layer = need(doc.ann.meeting, 'meeting layer', 'meeting-clauses');
-      doc.ann.meetings = assembleMeetings(meetingContext(doc, c), layer.merged, doc.ann.resolutions ?? []);
+      const features = (doc.ann.features ??= { participants: [], meetings: [] }).meetings;
+      doc.ann.meetings = assembleMeetings(meetingContext(doc, c), layer.merged, doc.ann.resolutions ?? [], features);
     },
   },
 ];

@@ -108,6 +108,7 @@ function joinPrevious(st: DraftState, tr: Trigger, pid: string): boolean {
   const s = tr.sentence;
   if (!prev || ![...prev.sentences].some((x) => s > x && s - x <= 3) || prev.pids.has(pid)) return false;
   prev.pids.add(pid);
+  prev.cues.add('joined');
   const sentence = st.mc.doc.sentences[s];
   prev.evidence.push(spanOf(st.mc.doc, sentence.first, sentence.last, 0, 'meeting:anaphora'));
   prev.sentences.add(s);
@@ -130,6 +131,7 @@ function followUp(st: DraftState, s: number, from: number, to: number, gap: numb
     for (const d of group) {
       d.place = st.mc.locations.idOf.get(p.place.index);
       d.placeScore = 3;
+      d.placeSource = 'follow-up';
       d.evidence.push(spanOf(st.mc.doc, sentence.first, sentence.last, 0, 'meeting:follow-up'));
       d.sentences.add(s);
     }
@@ -163,18 +165,35 @@ function newDraft(st: DraftState, tr: Trigger, pids: string[]): Draft {
     sentences: new Set([s]),
     confidence: 0.7,
     encounter: pids.length > 1 || tr.type !== 'visit' || mc.unnamedOfficials.has(s),
+    tellings: 1,
+    cues: triggerCues(st, tr, pids),
   };
   for (let k = sentence.first; k < sentence.last; k++) if (mc.doc.words.futureMarkers.has(mc.tokens[k])) draft.planned = true;
   const place = bestPlace(placeEvidence(st, tr, draft));
   if (place) {
     draft.place = place.value;
     draft.placeScore = place.score;
+    draft.placeSource = place.source === 'sentence' && place.score >= 4 ? 'sentence-locative' : place.source;
   }
   setDate(st, tr, draft);
   draft.duration = findDuration(mc.doc, mc.idx, sentence.first, sentence.last);
   const speakers = pids.filter((pid) => speaksAbout(mc, h, pid));
   if (speakers.length) draft.speakers = new Set(speakers);
   return draft;
+}
+
+/** What the trigger and its clause show, for the meeting scorer. */
+function triggerCues(st: DraftState, tr: Trigger, pids: string[]): Set<string> {
+  const { mc } = st;
+  const cues = new Set<string>();
+  if (tr.entry.weak === true) cues.add('trigger-weak');
+  if (anaphoric(mc, tr.hit)) cues.add('anaphoric');
+  if (tr.clause.index > 0) cues.add('later-clause');
+  if (tr.sentence <= 1) cues.add('lead');
+  if (pids.length === 1 && mc.unnamedOfficials.has(tr.sentence)) cues.add('unnamed-official');
+  if (pids.length !== tr.clause.people.length) cues.add('subject-from-context');
+  if (mc.tokens[tr.hit.first].analyses[0].article || mc.tokens[tr.hit.first].script === 'latin' && mc.tokens[tr.hit.first - 1]?.norm === 'the') cues.add('noun-trigger');
+  return cues;
 }
 
 /** Every piece of evidence for the draft's place, in the order the ladder weighs them. */
@@ -198,7 +217,10 @@ function setDate(st: DraftState, tr: Trigger, draft: Draft): void {
   const { mc } = st;
   const evidence = dateEvidence(mc, st.dates, tr.hit, tr.sentence, draft.planned);
   const best = evidence[0];
-  if (best) draft.date = best.value;
+  if (best) {
+    draft.date = best.value;
+    draft.dateSource = best.source;
+  }
   if (best?.source === 'sentence' && best.value.future) draft.planned = true;
   // «وقال كيري غداة لقاء مع لافروف», "on the eve of talks": a day before or after the day the sentence speaks from
   const shift = eventOffset(mc.idx, tr.hit);

@@ -52,7 +52,7 @@ export function mergeDrafts(drafts: readonly Draft[]): Draft[] {
 }
 
 function copy(d: Draft): Draft {
-  return { ...d, pids: new Set(d.pids), evidence: [...d.evidence], sentences: new Set(d.sentences), topics: [...d.topics] };
+  return { ...d, pids: new Set(d.pids), evidence: [...d.evidence], sentences: new Set(d.sentences), topics: [...d.topics], cues: new Set(d.cues) };
 }
 
 /** Telling `d` is told again in `same`: people, the more specific type, the better place, a date with a text, evidence. */
@@ -62,8 +62,14 @@ function absorb(same: Draft, d: Draft): void {
   if (d.placeScore > same.placeScore) {
     same.place = d.place;
     same.placeScore = d.placeScore;
+    same.placeSource = d.placeSource;
   }
-  if (!same.date || (same.date.text === '' && d.date && d.date.text !== '')) same.date = d.date;
+  if (!same.date || (same.date.text === '' && d.date && d.date.text !== '')) {
+    same.date = d.date;
+    same.dateSource = d.dateSource;
+  }
+  same.tellings += d.tellings;
+  for (const c of d.cues) same.cues.add(c);
   same.duration ??= d.duration;
   same.evidence.push(...d.evidence);
   for (const s of d.sentences) same.sentences.add(s);

@@ -63,6 +63,13 @@ export interface Draft {
   speakers?: Set<string>;
   /** Someone was met (not only a place visited): a lone person's draft without it is a trip, kept only to lend its place. */
   encounter: boolean;
+  /** How many tellings were merged into this draft. */
+  tellings: number;
+  /** Where the place came from (place evidence `source`), and the date. */
+  placeSource?: string;
+  dateSource?: string;
+  /** What the tellings showed (features of the meeting scorer): "trigger-weak", "anaphoric", "later-clause", "lead" … */
+  cues: Set<string>;
 }
 
 export interface MeetingLayer {

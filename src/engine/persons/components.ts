@@ -106,7 +106,8 @@ export const personComponents: Component[] = [
     requires: ['coref-titles'],
     run(doc, c) {
       const layer = layerOf(doc);
-      doc.ann.participants = assembleParticipants(c, doc, layer);
+      const features = (doc.ann.features ??= { participants: [], meetings: [] }).participants;
+      doc.ann.participants = assembleParticipants(c, doc, layer, features);
       doc.ann.personMentions = layer.mentions;
       doc.ann.blocking = layer.blocking;
     },

@@ -27,12 +27,15 @@ export function buildEntities(ctx: PersonContext, layer: PersonLayer): void {
     e.spans.push(span);
     (e.names ??= []).push(span);
     e.confidence = Math.max(e.confidence, k.confidence);
+    (e.rules ??= new Set()).add(k.rule);
+    if (before) e.rules.add('title-before');
     layer.mentions.push({ pid: key, first: k.first, last: k.last, sentence: tokens[k.first].sentence, span, via: 'name' });
     if (before) addRole(e, before.role);
     const after = appositionAfter(ctx, layer, k, titlesOfNext);
     if (after) {
       // «جيم جيفري المسؤول عن الملف السوري»: even a generic title after a name describes that person
       addRole(e, after.role);
+      e.rules!.add('title-after');
       layer.usedTitles.add(after);
     }
     if (before) layer.usedTitles.add(before);

@@ -22,6 +22,7 @@ export function applyMerges(layer: PersonLayer, merges: readonly Merge[]): void 
       (into.names ??= []).push(...(from.names ?? []));
       for (const r of from.textRoles) addRole(into, r);
       into.confidence = Math.max(into.confidence, from.confidence);
+      for (const r of from.rules ?? []) (into.rules ??= new Set()).add(r);
       mergedInto.set(m.from, into.key);
       layer.entities.delete(m.from);
       continue;
@@ -31,6 +32,7 @@ export function applyMerges(layer: PersonLayer, merges: readonly Merge[]): void 
     if (!e) continue;
     if (m.kind === 'mention' && m.confidence !== undefined) e.confidence = Math.max(e.confidence, m.confidence);
     if (m.role) addRole(e, m.role);
+    (e.rules ??= new Set()).add(`via:${m.mention.via}`);
     e.spans.push(m.kind === 'mention' ? m.mention.span : m.span);
     m.mention.pid = key;
     layer.mentions.push(m.mention);

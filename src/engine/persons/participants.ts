@@ -6,18 +6,34 @@ import type { Doc } from '../doc.js';
 import { activeRoles } from '../entities/roles.js';
 import type { Names } from '../../kb/schema.js';
 import type { Entity, PersonLayer } from './types.js';
+import type { Features } from '../scorers/model.js';
+import { participantFeatures } from '../scorers/participant-features.js';
 
-export function assembleParticipants(c: Compiled, doc: Doc, layer: PersonLayer): Participant[] {
+export function assembleParticipants(c: Compiled, doc: Doc, layer: PersonLayer, features?: Features[]): Participant[] {
   const list = [...layer.entities.values()].filter((b) => b.spans.length > 0);
   for (const b of list) b.spans.sort((x, y) => x.start - y.start);
   list.sort((x, y) => x.spans[0].start - y.spans[0].start);
   const idOf = new Map<string, string>();
-  const participants = list.map((b, i) => {
-    const id = `p${i + 1}`;
+  const scorer = doc.scorers.participants;
+  const participants: Participant[] = [];
+  for (const b of list) {
+    let reasons: string[] | undefined;
+    if (b.type === 'person') {
+      // the learned scorer gives persons their confidence, and drops those unlikely to be people of the story
+      const x = participantFeatures(doc, b);
+      const p = scorer.score(x);
+      if (!scorer.keep(p)) continue;
+      b.confidence = Math.round(p * 100) / 100;
+      features?.push(x);
+      if (doc.debug) reasons = scorer.reasons(x);
+    } else features?.push({});
+    const id = `p${participants.length + 1}`;
     idOf.set(b.key, id);
-    return toParticipant(c, doc, b, id);
-  });
-  for (const m of layer.mentions) m.pid = idOf.get(m.pid) ?? m.pid;
+    participants.push({ ...toParticipant(c, doc, b, id), ...(reasons ? { reasons } : {}) });
+  }
+  // mentions of dropped entities go with them
+  layer.mentions = layer.mentions.filter((m) => idOf.has(m.pid));
+  for (const m of layer.mentions) m.pid = idOf.get(m.pid)!;
   return participants;
 }
 

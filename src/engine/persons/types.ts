@@ -64,6 +64,8 @@ export interface Entity {
   /** Spans that are names (not titles or counterparts): the display name comes from these. */
   names?: Span[];
   confidence: number;
+  /** The generators and coreference passes that produced its mentions (features of the participant scorer). */
+  rules?: Set<string>;
 }
 
 /** What one coreference pass concludes; `applyMerges` is the one place that carries it out. */

@@ -270,6 +270,11 @@ export interface components {
                  * @enum {string}
                  */
                 precision: "day" | "month" | "year" | "week";
+                /**
+                 * @description Where the date comes from: a date phrase in the sentence that tells the encounter (text), one elsewhere in the article (context), or publishedAt alone (publication: no date phrase, no text).
+                 * @enum {string}
+                 */
+                source?: "text" | "context" | "publication";
             };
             /** @description How long it lasted. */
             duration?: {
@@ -282,8 +287,10 @@ export interface components {
             topics: string[];
             /** @description Sentences or clauses that describe the encounter. */
             evidence: components["schemas"]["Mention"][];
-            /** @description Confidence in [0, 1]. */
+            /** @description Probability that the meeting is right, from the learned meeting scorer. */
             confidence: number;
+            /** @description The features that weighed most in the confidence, signed (only with debug=true). */
+            reasons?: string[];
         };
         /** @description A span of the submitted text. */
         Mention: {
@@ -325,8 +332,10 @@ export interface components {
             country?: string;
             /** @description Every mention in the text, in order. */
             mentions: components["schemas"]["Mention"][];
-            /** @description Confidence in [0, 1]. */
+            /** @description Probability that the participant is right (persons: from the learned participant scorer). */
             confidence: number;
+            /** @description The features that weighed most in the confidence, signed (only with debug=true). */
+            reasons?: string[];
         };
         /** @description An error, as RFC 9457 problem details (media type application/problem+json). */
         Problem: {
