@@ -60,7 +60,8 @@ function step(st: DraftState, tr: Trigger): void {
     for (let k = tr.at + 1; k < st.layer.hits.length && st.layer.hits[k].first < named; k++) if (st.layer.hits[k].first >= h.last) owner = k;
     if (owner >= 0 && followUp(st, s, h.last, st.layer.hits[owner].first, 5)) return;
   }
-  if (pids.length === 1 && st.anaphoricSentences.has(s) && joinPrevious(st, tr, pids[0])) return;
+  // «حضر اللقاء X وY», "Delors said at the same meeting": people told as joining the encounter just told
+  if (((pids.length === 1 && st.anaphoricSentences.has(s)) || anaphoric(mc, h)) && joinPrevious(st, tr, pids, pids.length === 1 ? 3 : 2)) return;
   // one named person meeting an unnamed official («التقى الجبير نظيره الإيطالي»), or visiting a place
   const single =
     pids.length === 1 &&
@@ -102,14 +103,23 @@ function participantsOf(st: DraftState, tr: Trigger): string[] {
   return subject ? [subject, ...pids] : pids;
 }
 
-/** «وحضر اللقاء X», "Delors said at the same meeting": one person joining the encounter just told (up to three sentences back). */
-function joinPrevious(st: DraftState, tr: Trigger, pid: string): boolean {
+/**
+ * «وحضر اللقاء X», «كما حضر الاجتماع X وY», "Delors said at the same meeting": people joining the
+ * encounter just told (one person up to three sentences back, several up to two), held like it.
+ */
+function joinPrevious(st: DraftState, tr: Trigger, pids: string[], reach: number): boolean {
   const prev = st.drafts[st.drafts.length - 1];
   const s = tr.sentence;
-  if (!prev || ![...prev.sentences].some((x) => s > x && s - x <= 3) || prev.pids.has(pid)) return false;
-  prev.pids.add(pid);
+  const fresh = pids.filter((p) => !prev?.pids.has(p));
+  if (!prev || fresh.length === 0 || ![...prev.sentences].some((x) => s > x && s - x <= reach)) return false;
+  if (pids.length > 1 && (tr.polarity === 'planned') !== prev.planned) return false;
+  if (pids.length > 1 && (tr.type === 'call') !== (prev.type === 'call')) return false;
+  for (const p of fresh) prev.pids.add(p);
   prev.cues.add('joined');
+  prev.tellings++;
   const sentence = st.mc.doc.sentences[s];
+  // «اللقاء الذي جمع بوتين وبومبيو استمر حوالي ساعتين»: what the telling adds
+  prev.duration ??= findDuration(st.mc.doc, st.mc.idx, sentence.first, sentence.last);
   prev.evidence.push(spanOf(st.mc.doc, sentence.first, sentence.last, 0, 'meeting:anaphora'));
   prev.sentences.add(s);
   st.lastClause = tr.clause;
