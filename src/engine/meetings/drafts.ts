@@ -211,6 +211,8 @@ function placeEvidence(st: DraftState, tr: Trigger, draft: Draft): PlaceEvidence
   const { mc } = st;
   const s = tr.sentence;
   const out = sentencePlaces(mc, tr.hit, st.placesBySentence.get(s) ?? []);
+  // a phone call has no place unless its own sentence gives one («في اتصال هاتفي من الرياض»)
+  if (tr.type === 'call') return out.filter((e) => e.score >= 4);
   if (!draft.planned) {
     for (const pid of draft.pids) {
       const at = st.spokeAt.get(pid);

@@ -39,6 +39,8 @@ export function findTitles(ctx: PersonContext): TitleUse[] {
       continue;
     }
     if (e.needsCountry && !role.country) continue;
+    // «مستشار»: the Chancellor of Germany or Austria, an adviser elsewhere ("Chancellor of the Exchequer" is a minister)
+    if (Array.isArray(e.onlyFor) && role.country && !e.onlyFor.includes(role.country) && e.otherwise && typeof e.otherwise === 'object') Object.assign(role, e.otherwise);
     if (e.portfolio === true && tokens[h.first].script === 'ar') pos = portfolio(ctx, h, role, pos);
     role.titleText = ctx.doc.text.slice(tokens[first].start, tokens[Math.max(first, pos - 1)].end);
     titles.push({ hit: h, first, last: pos, role, weak: e.weak === true, nameStart: pastHonorifics(ctx, pos) });
