@@ -99,7 +99,7 @@ describe('historical P5 people files', () => {
     expect(holders('defence-minister', { country: 'US' }, d)).toEqual(['caspar-weinberger']);
     expect(holders('official', { country: 'US' }, d, /^National Security Advisor$/)).toEqual(['frank-carlucci']);
     expect(holders('head-of-state', { country: 'RU' }, d)).toEqual(['mikhail-gorbachev']);
-    expect(holders('foreign-minister', { country: 'RU' }, d)).toEqual(['eduard-shevardnadze']);
+    expect(holders('foreign-minister', { country: 'RU' }, '1985-01-01')).toEqual(['andrei-gromyko']);
     expect(holders('head-of-government', { country: 'GB' }, d)).toEqual(['margaret-thatcher']);
     expect(holders('foreign-minister', { country: 'GB' }, d)).toEqual(['geoffrey-howe']);
     expect(holders('head-of-state', { country: 'FR' }, d)).toEqual(['francois-mitterrand']);
