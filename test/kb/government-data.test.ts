@@ -49,6 +49,14 @@ const ALLOWED: Array<{ country: string; office?: Role['office']; ids?: string[];
     office: 'head-of-state',
     reason: 'Yemen: rival heads — Hadi, then the Presidential Leadership Council (recognised) vs the Houthi Supreme Political Council in Sanaa (Sammad, Mashat)',
   },
+  // Two levels coded with one successor code (europe.json): Yugoslavia → RS
+  {
+    country: 'RS',
+    office: 'head-of-state',
+    ids: ['slobodan-milosevic', 'dobrica-cosic', 'zoran-lilic', 'milan-milutinovic', 'vojislav-kostunica', 'svetozar-marovic', 'boris-tadic'],
+    reason:
+      'Serbia: 1992-2006 the presidents of the federation (FR Yugoslavia, then Serbia and Montenegro: Ćosić, Lilić, Milošević, Koštunica, Marović) and of the Republic of Serbia (Milošević, Milutinović, Tadić) held office side by side; both are coded RS',
+  },
   // Suspension, not a data error (g20-other.json):
   {
     country: 'KR',
