@@ -49,6 +49,10 @@ const ALLOWED: Array<{ country: string; office?: Role['office']; ids?: string[];
     office: 'head-of-state',
     reason: 'Yemen: rival heads — Hadi, then the Presidential Leadership Council (recognised) vs the Houthi Supreme Political Council in Sanaa (Sammad, Mashat)',
   },
+  { country: 'KH', office: 'head-of-government', reason: 'Cambodia: co-prime ministers 1993-1998 (First Prime Minister Ranariddh, then Ung Huot, beside Second Prime Minister Hun Sen)' },
+  { country: 'CI', office: 'head-of-state', ids: ['laurent-gbagbo', 'alassane-ouattara'], reason: "Côte d'Ivoire: after the 2010 election Gbagbo and Ouattara both claimed the presidency until Gbagbo's arrest in April 2011" },
+  { country: 'NI', office: 'head-of-state', ids: ['daniel-ortega', 'rosario-murillo'], reason: 'Nicaragua: Ortega and Murillo are co-presidents under the constitutional reform of February 2025' },
+  { country: 'VE', office: 'head-of-state', ids: ['nicolas-maduro', 'juan-guaido'], reason: 'Venezuela: Guaidó claimed the presidency against Maduro from January 2019 to January 2023 (recognised by many states)' },
   // Two levels coded with one successor code (europe.json): Yugoslavia → RS
   {
     country: 'RS',
