@@ -11,8 +11,11 @@ import { toInput } from './input.js';
 import { type Line, mapOrdered } from './ndjson.js';
 import type { ExtractionService } from './types.js';
 
-/** One item to extract: an already-parsed JSON value, or a line of NDJSON (see splitLines). */
-export type BatchSource = { kind: 'value'; value: unknown } | Line;
+/**
+ * One item to extract: an already-parsed JSON value (with its NDJSON line when it came from
+ * one), a line of NDJSON still to parse (see splitLines), or an item known to be bad.
+ */
+export type BatchSource = { kind: 'value'; value: unknown; line?: number } | Line | { kind: 'invalid'; error: ProblemError; line?: number };
 
 export interface ExtractManyOptions {
   /** Extractions in flight. */
@@ -59,9 +62,10 @@ export function extractMany(service: ExtractionService, items: AsyncIterable<Bat
   };
 
   async function one(item: BatchSource, index: number): Promise<BatchItemResult> {
-    const line = item.kind === 'value' ? undefined : item.line;
+    const line = item.line;
     const where = { index, ...(line !== undefined ? { line } : {}) };
     if (item.kind === 'too-long' || item.kind === 'bad-encoding') return fail(where, lineProblem(item, opts.lineLimit));
+    if (item.kind === 'invalid') return fail(where, item.error);
     let raw: unknown;
     if (item.kind === 'line') {
       try {
