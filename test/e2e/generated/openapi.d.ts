@@ -663,6 +663,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Method not allowed (/problems/method-not-allowed): The path exists but does not answer this method; the Allow header lists the methods it does answer. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Body too large (/problems/body-too-large): The body (or one NDJSON line) is larger than BODY_LIMIT. */
             413: {
                 headers: {
@@ -801,6 +810,15 @@ export interface operations {
             };
             /** @description Unauthorized (/problems/unauthorized): API keys are enabled: send `Authorization: Bearer <key>` or `x-api-key: <key>`. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Method not allowed (/problems/method-not-allowed): The path exists but does not answer this method; the Allow header lists the methods it does answer. */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
