@@ -35,7 +35,7 @@ export const REDACT_PATHS = [
   'request.headers["x-api-key"]',
 ];
 
-/** Routes whose successful requests are logged at debug: liveness, readiness, metrics. */
+/** Routes whose requests are logged at debug: liveness, readiness, metrics. */
 export const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
 
 export default fp(
@@ -46,9 +46,9 @@ export default fp(
     app.addHook('onResponse', async (request, reply) => {
       const url = request.url;
       const q = url.indexOf('?');
-      // Probes and scrapes come every few seconds: at debug, so they do not drown the requests
+      // Probes and scrapes come every few seconds (a 503 from /readyz too, while loading): at debug, so they do not drown the requests
       const route = request.routeOptions.url;
-      const level = route !== undefined && QUIET_ROUTES.has(route) && reply.statusCode < 400 ? 'debug' : 'info';
+      const level = route !== undefined && QUIET_ROUTES.has(route) ? 'debug' : 'info';
       request.log[level](
         {
           method: request.method,
