@@ -2,12 +2,14 @@
 // on a temporary directory of mixed files — text, a JSON object, a JSON array, NDJSON with a
 // broken and a blank line, an empty NDJSON file, an empty text file, a file it must ignore —
 // with the worker pool, then --resume, --fail-fast, stdin and bad usage.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough, Readable } from 'node:stream';
+import { run } from '../../src/cli/program.js';
 import { ExtractionSchema } from '../../src/schemas/extraction.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -129,11 +131,29 @@ describe('diplomatic-news extract', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--fail-fast/);
     expect(help.stdout).toMatch(/Exit codes: 0/);
-    for (const args of [['extract', '--lang', 'fr', 'x.txt'], ['extract', '--date', '2019-13-45', 'x.txt'], ['extract', join(dir, 'nothere.txt')], ['extract', join(dir, 'in', 'notes.md')], ['extract', '--resume', 'x.txt'], ['extract'], ['frobnicate']]) {
-      const r = await cli(args);
-      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
-      expect(r.stderr).toMatch(/error/);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
+    const bad = await cli(['extract', '--lang', 'fr', 'x.txt']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/argument 'fr' is invalid/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    // the same program in-process (no child per case)
+    for (const args of [['extract', '--date', '2019-13-45', 'x.txt'], ['extract', join(dir, 'nothere.txt')], ['extract', join(dir, 'in', 'notes.md')], ['extract', '--resume', 'x.txt'], ['extract', '--map', 'date', 'x.txt'], ['extract', '--map', 'date=when', 'x.txt'], ['extract', '--workers', 'two', 'x.txt'], ['extract'], ['frobnicate']]) {
+      let err = '';
+      const io = { stdin: Readable.from([]), stdout: new PassThrough(), stderr: Object.assign(new PassThrough(), { isTTY: false }) };
+      io.stderr.on('data', (d) => (err += d));
+      const code = await run(args, io);
+      expect(code, `${args.join(' ')}: ${err}`).toBe(2);
+      expect(err).toMatch(/error/);
+      expect(err).not.toMatch(/\n\s+at /);
     }
   }, 120_000);
+});
+
+describe.skipIf(!existsSync(join(ROOT, 'dist/cli/main.js')))('the bin entry', () => {
+  it('npm exec diplomatic-news runs the built CLI (offline: the package\'s own bin)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    const out = execFileSync('npm', ['exec', '--offline', '--', 'diplomatic-news', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.trim()).toBe(pkg.version);
+    const help = execFileSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'extract', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help).toMatch(/--resume/);
+  }, 60_000);
 });
