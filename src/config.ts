@@ -1,7 +1,7 @@
 // Configuration: one zod schema over the environment, parsed once at start-up.
 // A bad value stops the process with a message naming the variable.
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { usableCpus } from './cpus.js';
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1000, kib: 1024, k: 1024, mb: 1000 ** 2, mib: 1024 ** 2, m: 1024 ** 2, gb: 1000 ** 3, gib: 1024 ** 3 };
 
@@ -46,7 +46,7 @@ export const ConfigSchema = z.object({
   API_KEYS: list.default([]).describe('Comma-separated API keys; when set, /v1 requests need Authorization: Bearer <key> or x-api-key.'),
   RATE_LIMIT_PER_MINUTE: int(0).default(0).describe('Requests per minute per API key (or per IP without keys) on /v1; 0 = off.'),
   KB_DIR: z.string().min(1).optional().describe('Directory of extra knowledge files merged with the built-in knowledge base.'),
-  WORKERS: int(0, 1024).default(availableParallelism()).describe('Extraction worker threads (default: number of cores); 0 = extract on the main thread.'),
+  WORKERS: int(0, 1024).default(usableCpus()).describe("Extraction worker threads (default: the number of cores, or the cgroup CPU quota rounded up when the container has one); 0 = extract on the main thread."),
   EXTRACT_TIMEOUT_MS: int(1).default(10_000).describe('Time limit per extraction (queue wait included); the worker is restarted when it is exceeded.'),
   MAX_QUEUE: int(1).default(256).describe('Extractions waiting for a worker beyond which new requests get 503.'),
   MAX_EVENT_LOOP_DELAY_MS: int(0).default(1000).describe('Event-loop delay beyond which /v1 requests get 503; 0 = off.'),
@@ -54,6 +54,7 @@ export const ConfigSchema = z.object({
   RETRY_AFTER_SECONDS: int(1).default(5).describe('Retry-After sent with 503 and 429 responses.'),
   CORS_ORIGINS: list.default([]).describe('Comma-separated origins allowed by CORS ("*" for any); unset = CORS off.'),
   SHUTDOWN_TIMEOUT_MS: int(0).default(10_000).describe('On SIGTERM/SIGINT, how long requests in flight may take before the process exits anyway.'),
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional().describe('When set, GET /metrics needs Authorization: Bearer <METRICS_TOKEN>; unset = open like /healthz.'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers (behind a load balancer).'),
 });
 

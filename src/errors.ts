@@ -17,7 +17,7 @@ export const PROBLEMS = {
   'malformed-body': {
     status: 400,
     title: 'Malformed body',
-    description: 'The body could not be parsed (broken JSON, a key repeated in one object, empty JSON body, bad Content-Length); `errors` points at a repeated key.',
+    description: 'The body could not be parsed (broken JSON, a key repeated in one object, an empty JSON or NDJSON body, bytes that are not valid in the declared charset, bad Content-Length); `errors` points at a repeated key.',
   },
   unauthorized: {
     status: 401,
@@ -28,6 +28,11 @@ export const PROBLEMS = {
     status: 404,
     title: 'Not found',
     description: 'No route matches this method and path.',
+  },
+  'method-not-allowed': {
+    status: 405,
+    title: 'Method not allowed',
+    description: 'The path exists but does not answer this method; the Allow header lists the methods it does answer.',
   },
   'body-too-large': {
     status: 413,
@@ -42,7 +47,7 @@ export const PROBLEMS = {
   'unsupported-media-type': {
     status: 415,
     title: 'Unsupported media type',
-    description: 'Send application/json, text/plain (POST /v1/extract) or application/x-ndjson (POST /v1/extract/batch).',
+    description: 'Send application/json, text/plain (POST /v1/extract) or application/x-ndjson (POST /v1/extract/batch). JSON and NDJSON are UTF-8; text/plain may declare charset utf-8 (the default), utf-16le, utf-16be, iso-8859-1, windows-1252, iso-8859-6 or windows-1256.',
   },
   'rate-limited': {
     status: 429,
@@ -118,4 +123,56 @@ export function problem(code: ProblemCode, detail: string, extra: { instance?: s
 /** zod issue path -> JSON Pointer (RFC 6901). */
 export function toPointer(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** A zod issue, as zod and fastify-type-provider-zod (`params.keys`) report it. */
+export interface IssueLike {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  code: string;
+  keys?: readonly string[];
+}
+
+/**
+ * zod issues -> field errors. An unknown key (strict objects) points at the key itself and
+ * names it, with the field it probably meant ("published_at" -> "publishedAt").
+ */
+export function fieldErrors(issues: readonly IssueLike[], known: readonly string[] = KNOWN_FIELDS): FieldError[] {
+  const out: FieldError[] = [];
+  for (const i of issues) {
+    if (i.code === 'unrecognized_keys' && i.keys?.length) {
+      for (const key of i.keys) {
+        const near = closest(key, known);
+        out.push({ pointer: toPointer([...i.path, key]), message: `unknown field "${key}"${near ? `; did you mean "${near}"?` : ''}`, code: 'unrecognized_keys' });
+      }
+    } else out.push({ pointer: toPointer(i.path), message: i.message, code: i.code });
+  }
+  return out;
+}
+
+/** Fields of an article (body or query string), for the "did you mean" of an unknown key. */
+export const KNOWN_FIELDS = ['text', 'title', 'publishedAt', 'language', 'id', 'debug'];
+
+/** The known name a misspelt key is closest to (case, "_"/"-" and small typos forgiven), if any. */
+function closest(key: string, known: readonly string[]): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+  const k = norm(key);
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const name of known) {
+    const d = editDistance(k, norm(name));
+    if (d < bestD) [best, bestD] = [name, d];
+  }
+  return bestD <= Math.max(1, Math.floor(k.length / 4)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Infinity;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }

@@ -2,6 +2,7 @@
 import type { FastifyServerOptions } from 'fastify';
 import { buildApp, loggerOptions } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { knowledgeLogFields } from './plugins/extraction.js';
 
 function prettyOnTerminal(config: Config): FastifyServerOptions['logger'] {
   const base = loggerOptions(config);
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   try {
     const t0 = performance.now();
     await app.extraction.start();
-    app.log.info({ ms: Math.round(performance.now() - t0), ...app.extraction.stats() }, 'ready: knowledge base loaded');
+    app.log.info({ ms: Math.round(performance.now() - t0), ...app.extraction.stats(), ...knowledgeLogFields(app.extraction.knowledge(), config.KB_DIR) }, 'ready: knowledge base loaded');
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     app.log.fatal({ reason: message }, 'cannot start: the knowledge base or the engine failed to load');

@@ -20,6 +20,7 @@ const idle: ExtractionService = {
     throw new Error('not started');
   },
   stats: () => ({ mode: 'in-process', workers: 0, queued: 0, completed: 0 }),
+  knowledge: () => undefined,
   close: async () => {},
 };
 

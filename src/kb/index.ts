@@ -2,8 +2,9 @@
 // organisations, countries, places, resolution facts, given names, lexicons) and, when
 // given, a deployment's extra directory in the same formats. Every file is validated with
 // zod; a bad file stops start-up with the file and the field named.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import {
@@ -30,6 +31,8 @@ export interface KbFileInfo {
   kind: string;
   items: number;
   source: string;
+  /** Whether the file is part of the built-in knowledge base or of the deployment's KB_DIR. */
+  origin: 'built-in' | 'extra';
 }
 
 export interface KnowledgeBase {
@@ -44,6 +47,12 @@ export interface KnowledgeBase {
   files: KbFileInfo[];
   /** Latest `currentTo` of the people files. */
   currentTo?: string;
+  /**
+   * Content hash of everything loaded (each file's path within its directory and its bytes, in
+   * load order, KB_DIR included): "kb-" + 16 hex digits of SHA-256. Two processes with the same
+   * version extract with the same knowledge; any edit, added or removed file changes it.
+   */
+  version: string;
   loadMs: number;
 }
 
@@ -98,14 +107,17 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
     givenNames: { ar: [], en: [], arAmbiguous: [], enAmbiguous: [] },
     lexicons: new Map(),
     files: [],
+    version: '',
     loadMs: 0,
   };
+  const hash = createHash('sha256');
   const people = new Map<string, Person>();
   const orgs = new Map<string, Organization>();
   const countries = new Map<string, Country>();
   const places = new Map<number, Place>();
   const dirs = [options.baseDir ?? BUILTIN_KB_DIR, ...(options.extraDir ? [options.extraDir] : [])];
-  for (const dir of dirs) {
+  for (const [d, dir] of dirs.entries()) {
+    const origin = d === 0 ? 'built-in' : 'extra';
     let files: string[];
     try {
       files = listJson(dir);
@@ -116,7 +128,10 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
       const file = relative(process.cwd(), path) || path;
       let data: unknown;
       try {
-        data = JSON.parse(readFileSync(path, 'utf8'));
+        const bytes = readFileSync(path);
+        // origin, path inside its directory, length, bytes: no two different sets of files hash alike
+        hash.update(`${origin}\0${relative(dir, path).split(sep).join('/')}\0${bytes.length}\0`).update(bytes);
+        data = JSON.parse(bytes.toString('utf8'));
       } catch (e) {
         throw new KnowledgeBaseError(`knowledge file ${file}: not valid JSON: ${(e as Error).message}`);
       }
@@ -194,13 +209,14 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
         default:
           throw new KnowledgeBaseError(`knowledge file ${file}: unknown kind (expected one of people, organizations, countries, places, unscFirstByYear, lexicon, ar/en given names)`);
       }
-      kb.files.push({ file, kind, items, source });
+      kb.files.push({ file, kind, items, source, origin });
     }
   }
   kb.people = [...people.values()];
   kb.organizations = [...orgs.values()];
   kb.countries = [...countries.values()];
   kb.places = [...places.values()];
+  kb.version = 'kb-' + hash.digest('hex').slice(0, 16);
   kb.loadMs = performance.now() - t0;
   return kb;
 }

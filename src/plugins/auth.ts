@@ -46,5 +46,6 @@ export default fp<AuthOptions>(
       request.apiKeyId = ids[i];
     });
   },
-  { name: 'auth', fastify: '5.x' },
+  // request-log declares apiKeyId and writes it to the request's log line
+  { name: 'auth', fastify: '5.x', dependencies: ['request-log'] },
 );

@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type FieldError, PROBLEMS, ProblemError, problem, type Problem, type ProblemCode } from '../errors.js';
+import { type FieldError, fieldErrors, PROBLEMS, ProblemError, problem, type Problem, type ProblemCode } from '../errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -51,11 +51,14 @@ export function toProblem(err: unknown, requestId?: string, instance?: string, w
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const ctx = (err as { validationContext?: string }).validationContext ?? 'body';
-    const errors: FieldError[] = err.validation.map((v) => ({
-      pointer: where + (v.instancePath === '/' ? '' : v.instancePath),
-      message: v.message ?? 'invalid',
-      code: v.keyword,
-    }));
+    const errors: FieldError[] = fieldErrors(
+      err.validation.map((v) => ({
+        path: v.instancePath === '/' ? [] : v.instancePath.slice(1).split('/'),
+        message: v.message ?? 'invalid',
+        code: v.keyword,
+        keys: (v.params as { keys?: string[] } | undefined)?.keys,
+      })),
+    ).map((e) => ({ ...e, pointer: where + e.pointer }));
     const part = ctx === 'querystring' ? 'query string' : ctx;
     const list = errors.map((e) => `${e.pointer || '(root)'}: ${e.message}`).join('; ');
     return { problem: problem('validation-error', `The ${part} is invalid: ${list}`, { ...extra, errors }), unexpected: false };
@@ -112,18 +115,49 @@ function pathOf(request: FastifyRequest): string {
   return q === -1 ? request.url : request.url.slice(0, q);
 }
 
+/** 2097152 -> "2 MiB", 5000 -> "4.9 KiB". */
+export function humanBytes(n: number): string {
+  if (n >= 1024 ** 2) return `${Math.round((n / 1024 ** 2) * 10) / 10} MiB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
+  return `${n} bytes`;
+}
+
+const METHODS_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
 export default fp<ProblemsOptions>(
   async (app: FastifyInstance, opts) => {
+    // Methods per static path, for the 405 of a known path asked with another method.
+    const methods = new Map<string, Set<string>>();
+    app.addHook('onRoute', (route) => {
+      if (/[:*]/.test(route.url)) return;
+      const path = route.url.length > 1 ? route.url.replace(/\/$/, '') : route.url;
+      const set = methods.get(path) ?? new Set<string>();
+      for (const m of [route.method].flat()) set.add(m.toUpperCase());
+      methods.set(path, set);
+    });
+
     app.setErrorHandler((err, request, reply) => {
       const mapped = toProblem(err, request.id, pathOf(request));
+      if ((err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
+        mapped.problem.detail = `The body is larger than BODY_LIMIT (${limit} bytes = ${humanBytes(limit)}). Send a smaller body; a batch can be streamed as application/x-ndjson, where the limit is per line.`;
+      }
       // expected problems go on the request's one log line; unexpected ones get their own error line (with stack)
       request.problemType = mapped.problem.type;
       if (mapped.unexpected) request.log.error({ err: loggableError(err) }, 'unexpected error');
       return sendProblem(reply, mapped, opts.retryAfterSeconds);
     });
     app.setNotFoundHandler((request, reply) => {
+      const path = pathOf(request);
+      const known = methods.get(path.length > 1 ? path.replace(/\/$/, '') : path);
+      if (known && !known.has(request.method)) {
+        const allow = [...known].sort((a, b) => METHODS_ORDER.indexOf(a) - METHODS_ORDER.indexOf(b)).join(', ');
+        request.problemType = '/problems/method-not-allowed';
+        reply.header('allow', allow);
+        return sendProblem(reply, { problem: problem('method-not-allowed', `${path} does not answer ${request.method}; use ${allow}.`, { requestId: request.id, instance: path }), unexpected: false }, opts.retryAfterSeconds);
+      }
       request.problemType = '/problems/not-found';
-      return sendProblem(reply, { problem: problem('not-found', `No route for ${request.method} ${pathOf(request)}.`, { requestId: request.id, instance: pathOf(request) }), unexpected: false }, opts.retryAfterSeconds);
+      return sendProblem(reply, { problem: problem('not-found', `No route for ${request.method} ${path}.`, { requestId: request.id, instance: path }), unexpected: false }, opts.retryAfterSeconds);
     });
   },
   { name: 'problems', fastify: '5.x' },

@@ -35,6 +35,9 @@ export const REDACT_PATHS = [
   'request.headers["x-api-key"]',
 ];
 
+/** Routes whose requests are logged at debug: liveness, readiness, metrics. */
+export const QUIET_ROUTES = new Set(['/healthz', '/readyz', '/metrics']);
+
 export default fp(
   async (app: FastifyInstance) => {
     app.addHook('onSend', async (request, reply) => {
@@ -43,7 +46,10 @@ export default fp(
     app.addHook('onResponse', async (request, reply) => {
       const url = request.url;
       const q = url.indexOf('?');
-      request.log.info(
+      // Probes and scrapes come every few seconds (a 503 from /readyz too, while loading): at debug, so they do not drown the requests
+      const route = request.routeOptions.url;
+      const level = route !== undefined && QUIET_ROUTES.has(route) ? 'debug' : 'info';
+      request.log[level](
         {
           method: request.method,
           route: request.routeOptions.url ?? null,
@@ -58,5 +64,6 @@ export default fp(
       );
     });
   },
-  { name: 'request-log', fastify: '5.x' },
+  // the problems plugin's error handlers set request.problemType
+  { name: 'request-log', fastify: '5.x', dependencies: ['problems'] },
 );

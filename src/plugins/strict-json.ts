@@ -10,6 +10,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ProblemError, toPointer } from '../errors.js';
+import { checkUtf8Only, decodeUtf8 } from './charset.js';
 
 type Frame = { obj: true; keys: Set<string> | undefined; key: string | undefined } | { obj: false; index: number };
 
@@ -110,11 +111,19 @@ export default fp(
   async (app: FastifyInstance) => {
     const base = app.getDefaultJsonParser('error', 'error');
     app.removeContentTypeParser('application/json');
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-      base(request, body as string, (err, value) => {
+    // JSON is UTF-8 (RFC 8259): another declared charset is a 415, malformed bytes a 400.
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, buf, done) => {
+      let body: string;
+      try {
+        checkUtf8Only(request.headers['content-type'], 'application/json');
+        body = decodeUtf8(buf as Buffer);
+      } catch (e) {
+        return done(e as Error, undefined);
+      }
+      base(request, body, (err, value) => {
         if (err) return done(err, undefined);
         if (value !== null && typeof value === 'object') {
-          const dup = findDuplicateKey(body as string);
+          const dup = findDuplicateKey(body);
           if (dup) return done(duplicateKeyProblem(dup), undefined);
         }
         done(null, value);

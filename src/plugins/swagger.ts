@@ -92,7 +92,7 @@ export default fp(
         },
         tags: [
           { name: 'extraction', description: 'Turn articles into participants, meetings, locations and resolutions.' },
-          { name: 'operations', description: 'Health, readiness and documentation.' },
+          { name: 'operations', description: 'Health, readiness, metrics, the knowledge-base version and documentation.' },
         ],
         components: {
           securitySchemes: {

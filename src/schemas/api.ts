@@ -14,12 +14,16 @@ export const LanguageSchema = z
   .enum(['ar', 'en', 'auto'])
   .describe('Language of the article; "auto" (the default) detects it.');
 
+/** What a bad publishedAt is told (zod's own message for a failed union is only "Invalid input"). */
+export const PUBLISHED_AT_FORMATS = 'expected a date YYYY-MM-DD (e.g. 2019-05-15) or an ISO 8601 date-time with a time zone (e.g. 2019-05-15T09:30:00Z or 2019-05-15T09:30:00+03:00)';
+
 export const PublishedAtSchema = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: PUBLISHED_AT_FORMATS })
   .describe('Publication date (YYYY-MM-DD or an ISO 8601 date-time with offset); relative dates such as «أمس الثلاثاء» are resolved against it.');
 
+// Strict objects: an unknown field (a misspelt "published_at") is a 400 naming it, not silently dropped.
 export const ExtractRequestSchema = z
-  .object({
+  .strictObject({
     text: z
       .string()
       .min(1, 'must not be empty')
@@ -42,7 +46,7 @@ export const ExtractRequestSchema = z
 
 /** For text/plain bodies: the optional fields as query parameters. */
 export const ExtractQuerySchema = z
-  .object({
+  .strictObject({
     title: z.string().max(10_000).optional().describe('Headline (text/plain bodies only; a JSON body carries it as a field).'),
     publishedAt: PublishedAtSchema.optional(),
     language: LanguageSchema.optional(),
@@ -81,6 +85,7 @@ export const BatchRequestSchema = z
 export const BatchItemSuccessSchema = z
   .object({
     index: z.number().int().nonnegative().describe('Position of the article in the request (0-based; for NDJSON, the line number among non-blank lines).'),
+    line: z.number().int().positive().optional().describe('For NDJSON: the 1-based physical line number of the article (blank lines counted).'),
     id: z.string().optional().describe('The id sent with the article, when there was one.'),
     ok: z.literal(true).describe('The article was processed.'),
     result: ExtractionSchema,
@@ -90,6 +95,7 @@ export const BatchItemSuccessSchema = z
 export const BatchItemFailureSchema = z
   .object({
     index: z.number().int().nonnegative().describe('Position of the article in the request (0-based; for NDJSON, the line number among non-blank lines).'),
+    line: z.number().int().positive().optional().describe('For NDJSON: the 1-based physical line number of the article (blank lines counted).'),
     id: z.string().optional().describe('The id sent with the article, when it could be read.'),
     ok: z.literal(false).describe('The article could not be processed.'),
     error: ProblemSchema,
@@ -123,6 +129,27 @@ export const ReadinessSchema = z
     queued: z.number().int().nonnegative().describe('Extractions waiting for a worker.'),
   })
   .meta({ id: 'Readiness', description: 'Readiness: the service accepts extractions.' });
+
+export const KnowledgeSchema = z
+  .object({
+    engineVersion: z.string().describe('Version of the engine.'),
+    kbVersion: z.string().describe('Content hash of everything loaded ("kb-" + 16 hex digits of SHA-256 over each file\'s origin, path and bytes), KB_DIR included.'),
+    currentTo: z.string().optional().describe('Latest date up to which the people files are kept current (their `currentTo`).'),
+    loadMs: z.number().describe('Milliseconds it took to load and validate the files.'),
+    counts: z.record(z.string(), z.number().int()).describe('Items per kind of file, all files together (people, organizations, countries, places, resolutions, given-names, lexicon).'),
+    files: z
+      .array(
+        z.object({
+          file: z.string().describe('Path of the file, relative to the working directory.'),
+          kind: z.string().describe('What it holds.'),
+          items: z.number().int().describe('Items in the file.'),
+          source: z.string().describe('Where its data comes from, as the file says.'),
+          origin: z.enum(['built-in', 'extra']).describe('Part of the built-in knowledge base, or of KB_DIR.'),
+        }),
+      )
+      .describe('Every file loaded, in load order (built-in first, then KB_DIR).'),
+  })
+  .meta({ id: 'KnowledgeBase', description: 'What the engine was built from.' });
 
 export const ProblemTypeSchema = z
   .object({

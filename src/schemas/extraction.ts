@@ -118,6 +118,11 @@ export const ExtractionSchema = z
     meetings: z.array(MeetingSchema).describe('Encounters between participants, in order of first mention.'),
     locations: z.array(LocationSchema).describe('Places named in the article, in order of first mention.'),
     resolutions: z.array(ResolutionSchema).describe('UN resolutions cited, in order of first mention.'),
+    engineVersion: z.string().optional().describe('Version of the engine that made this extraction (also in the x-engine-version header).'),
+    kbVersion: z
+      .string()
+      .optional()
+      .describe('Content hash of the knowledge base it was made with, KB_DIR included (also in the x-kb-version header; GET /v1/kb lists what it covers). Re-run stored results whose kbVersion differs after a knowledge update.'),
     debug: z
       .object({ timings: z.record(z.string(), z.number()).describe('Milliseconds per pipeline stage.') })
       .optional()

@@ -3,7 +3,8 @@
 // The engine and knowledge base are imported when the service starts, not when the app is built.
 import type { Engine } from '../engine/index.js';
 import { ProblemError } from '../errors.js';
-import type { ExtractionService } from './types.js';
+import type { ExtractionService, KnowledgeInfo, ServiceObserver } from './types.js';
+import { knowledgeInfo, stamp } from './versions.js';
 
 export interface InProcessOptions {
   kbDir?: string;
@@ -13,9 +14,13 @@ export function createInProcessService(options: InProcessOptions = {}): Extracti
   let engine: Engine | undefined;
   let starting: Promise<void> | undefined;
   let completed = 0;
+  let knowledge: KnowledgeInfo | undefined;
+  let observer: ServiceObserver | undefined;
   const start = async () => {
     const [{ createEngine }, { loadKnowledgeBase }] = await Promise.all([import('../engine/index.js'), import('../kb/index.js')]);
-    engine = createEngine(loadKnowledgeBase({ extraDir: options.kbDir }));
+    const kb = loadKnowledgeBase({ extraDir: options.kbDir });
+    engine = createEngine(kb);
+    knowledge = knowledgeInfo(kb);
   };
   return {
     get ready() {
@@ -26,10 +31,16 @@ export function createInProcessService(options: InProcessOptions = {}): Extracti
       return starting;
     },
     async extract(input) {
-      if (!engine) throw new ProblemError('not-ready', 'The knowledge base is still loading.');
-      const out = engine.extract(input);
+      if (!engine || !knowledge) throw new ProblemError('not-ready', 'The knowledge base is still loading.');
+      const t0 = performance.now();
+      const out = stamp(engine.extract(input), knowledge);
       completed++;
+      observer?.extracted(out.language, performance.now() - t0, Buffer.byteLength(input.text));
       return out;
+    },
+    knowledge: () => knowledge,
+    observe(o) {
+      observer = o;
     },
     stats: () => ({ mode: 'in-process', workers: 0, queued: 0, completed }),
     async close() {},

@@ -3,7 +3,7 @@ import { createInProcessService } from './in-process.js';
 import { createPoolService } from './pool.js';
 import type { ExtractionService } from './types.js';
 
-export type { ExtractionService, ServiceStats } from './types.js';
+export type { ExtractionService, KnowledgeInfo, ServiceObserver, ServiceStats } from './types.js';
 
 /** The service the configuration asks for: a worker pool, or in-process when WORKERS=0. */
 export function createExtractionService(config: Config): ExtractionService {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { ProblemError } from '../errors.js';
 import type { Extraction, ExtractInput } from '../schemas/extraction.js';
-import type { ExtractionService, Pong, WorkerInit, WorkerTask } from './types.js';
+import type { ExtractionService, KnowledgeInfo, Pong, ServiceObserver, WorkerDone, WorkerInit, WorkerTask } from './types.js';
 
 export interface PoolOptions {
   workers: number;
@@ -34,6 +34,8 @@ export function createPoolService(options: PoolOptions): ExtractionService {
   let starting: Promise<void> | undefined;
   let ready = false;
   let closed = false;
+  let knowledge: KnowledgeInfo | undefined;
+  let observer: ServiceObserver | undefined;
 
   const start = async () => {
     const worker = options.filename
@@ -51,14 +53,18 @@ export function createPoolService(options: PoolOptions): ExtractionService {
     });
     // Uncaught errors outside a task: log-worthy, never fatal for the server.
     pool.on('error', () => {});
+    // Threads created once the pool is up replace a stopped (timed-out) or crashed worker.
+    pool.on('workerCreate', () => {
+      if (ready && !closed) observer?.workerRestarted();
+    });
     // One round-trip proves a worker loaded the knowledge base and built the engine;
     // a bad knowledge file rejects here with the loader's message.
     const pong = (await pool.run({ kind: 'ping' } satisfies WorkerTask)) as Pong;
-    void pong;
+    knowledge = pong.knowledge;
     ready = true;
   };
 
-  const runTask = async (task: WorkerTask): Promise<unknown> => {
+  const runTask = async <T>(task: WorkerTask & { input: ExtractInput }): Promise<T> => {
     if (!pool || !ready || closed) throw new ProblemError('not-ready', 'The extraction workers are not ready.');
     if (pool.queueSize >= options.maxQueue) {
       throw new ProblemError('overloaded', `${pool.queueSize} extractions are already waiting for a worker.`);
@@ -66,9 +72,12 @@ export function createPoolService(options: PoolOptions): ExtractionService {
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(), options.timeoutMs);
     try {
-      return await pool.run(task, { signal: ac.signal });
+      const done = (await pool.run(task, { signal: ac.signal })) as WorkerDone<T>;
+      observer?.extracted(done.language, done.engineMs, done.bytes);
+      return done.value;
     } catch (e) {
       if (ac.signal.aborted && isAbort(e)) {
+        observer?.timedOut();
         throw new ProblemError('extraction-timeout', `The extraction did not finish within ${options.timeoutMs} ms.`);
       }
       throw e;
@@ -89,10 +98,14 @@ export function createPoolService(options: PoolOptions): ExtractionService {
       return starting;
     },
     async extract(input: ExtractInput): Promise<Extraction> {
-      return (await runTask({ kind: 'extract', input })) as Extraction;
+      return runTask<Extraction>({ kind: 'extract', input });
     },
     async extractJson(input: ExtractInput): Promise<string> {
-      return (await runTask({ kind: 'extract-json', input })) as string;
+      return runTask<string>({ kind: 'extract-json', input });
+    },
+    knowledge: () => (ready ? knowledge : undefined),
+    observe(o) {
+      observer = o;
     },
     stats() {
       return { mode: 'workers', workers: pool?.threads.length ?? 0, queued: pool?.queueSize ?? 0, completed: pool?.completed ?? 0 };

@@ -1,5 +1,8 @@
 // The extraction service the routes call: a worker pool, or the engine on the main thread.
 import type { Extraction, ExtractInput } from '../schemas/extraction.js';
+import type { KnowledgeInfo } from './versions.js';
+
+export type { KnowledgeInfo } from './versions.js';
 
 export interface ServiceStats {
   mode: 'workers' | 'in-process';
@@ -25,8 +28,22 @@ export interface ExtractionService {
    */
   extractJson?(input: ExtractInput): Promise<string>;
   stats(): ServiceStats;
+  /** What the engine was built from (versions, files, counts); undefined until ready. */
+  knowledge(): KnowledgeInfo | undefined;
+  /** Tells `observer` about every extraction, time-out and worker restart (the metrics plugin listens). */
+  observe?(observer: ServiceObserver): void;
   /** Lets extractions in flight finish, then stops the workers. */
   close(): Promise<void>;
+}
+
+/** Events the service reports; every method must be cheap (it runs once per article). */
+export interface ServiceObserver {
+  /** One article extracted: its language, the engine's time (ms) and the text's size (UTF-8 bytes). */
+  extracted(language: string, engineMs: number, bytes: number): void;
+  /** An extraction exceeded EXTRACT_TIMEOUT_MS. */
+  timedOut(): void;
+  /** A worker thread was replaced (after a time-out or a crash). */
+  workerRestarted(): void;
 }
 
 /** What a worker is asked to do. */
@@ -36,8 +53,19 @@ export interface WorkerInit {
   kbDir?: string;
 }
 
+/** A worker's answer to an extraction task: the value, with what the metrics need. */
+export interface WorkerDone<T> {
+  kind: 'done';
+  value: T;
+  language: string;
+  engineMs: number;
+  /** The article text's size in UTF-8 bytes. */
+  bytes: number;
+}
+
 export interface Pong {
   kind: 'pong';
+  knowledge: KnowledgeInfo;
   kbFiles: number;
   kbLoadMs: number;
   /** The worker's V8 heap in use now, and right after start-up (bytes). */

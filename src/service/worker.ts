@@ -9,15 +9,18 @@ import { workerData } from 'piscina';
 import { createEngine, type Engine } from '../engine/index.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../kb/index.js';
 import { type Extraction, ExtractionSchema } from '../schemas/extraction.js';
-import type { Pong, WorkerInit, WorkerTask } from './types.js';
+import type { Pong, WorkerDone, WorkerInit, WorkerTask } from './types.js';
+import { type KnowledgeInfo, knowledgeInfo, stamp } from './versions.js';
 
 const init = (workerData ?? {}) as WorkerInit;
 let kb: KnowledgeBase | undefined;
 let engine: Engine | undefined;
+let info: KnowledgeInfo | undefined;
 let failure: Error | undefined;
 try {
   kb = loadKnowledgeBase({ extraDir: init.kbDir });
   engine = createEngine(kb);
+  info = knowledgeInfo(kb);
 } catch (e) {
   failure = e instanceof Error ? e : new Error(String(e));
 }
@@ -32,18 +35,21 @@ collect();
 const heapAfterStart = getHeapStatistics().used_heap_size;
 const collectAbove = 2 * heapAfterStart;
 
-export default function run(task: WorkerTask): Extraction | Pong | string {
-  if (failure || !kb || !engine) throw failure ?? new Error('engine not built');
-  if (task.kind === 'ping') return { kind: 'pong', kbFiles: kb.files.length, kbLoadMs: kb.loadMs, heapUsed: getHeapStatistics().used_heap_size, heapAfterStart };
-  const out = engine.extract(task.input);
-  if (task.kind === 'extract') return collected(out);
+export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDone<string> | Pong {
+  if (failure || !kb || !engine || !info) throw failure ?? new Error('engine not built');
+  if (task.kind === 'ping') return { kind: 'pong', knowledge: info, kbFiles: kb.files.length, kbLoadMs: kb.loadMs, heapUsed: getHeapStatistics().used_heap_size, heapAfterStart };
+  const t0 = performance.now();
+  const out = stamp(engine.extract(task.input), info);
+  const engineMs = performance.now() - t0;
+  const bytes = Buffer.byteLength(task.input.text);
+  if (task.kind === 'extract') return collected({ kind: 'done', value: out, language: out.language, engineMs, bytes });
   // What the response serializer (fastify-type-provider-zod) would do on the main thread.
   const checked = ExtractionSchema.safeEncode(out);
   if (!checked.success) {
     const where = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('/') || '(root)'}: ${i.code}`);
     throw new Error(`extraction outside the response schema: ${where.join('; ')}`);
   }
-  return collected(JSON.stringify(checked.data));
+  return collected({ kind: 'done', value: JSON.stringify(checked.data), language: out.language, engineMs, bytes });
 }
 
 function collected<T>(result: T): T {

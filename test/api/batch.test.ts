@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchItemResultSchema, BatchResponseSchema } from '../../src/schemas/api.js';
-import { mapOrdered, splitLines } from '../../src/routes/v1/ndjson.js';
+import { mapOrdered, splitLines } from '../../src/service/ndjson.js';
 import { fakeService, makeApp, PROBLEM_JSON } from './helpers.js';
 
 let app: FastifyInstance;
@@ -145,7 +145,7 @@ describe('NDJSON helpers', () => {
     const bytes = Buffer.from('سوتشي\n\n' + 'a'.repeat(20) + '\nlast', 'utf8');
     const chunks = [bytes.subarray(0, 3), bytes.subarray(3, 9), bytes.subarray(9)];
     const lines = await collect(splitLines(Readable.from(chunks), 10));
-    expect(lines).toEqual([{ kind: 'line', text: 'سوتشي' }, { kind: 'too-long', bytes: 20 }, { kind: 'line', text: 'last' }]);
+    expect(lines).toEqual([{ kind: 'line', text: 'سوتشي', line: 1 }, { kind: 'too-long', bytes: 20, line: 3 }, { kind: 'line', text: 'last', line: 4 }]);
   });
 
   it('mapOrdered keeps order and bounds concurrency', async () => {

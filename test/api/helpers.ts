@@ -4,9 +4,12 @@ import { buildApp } from '../../src/app.js';
 import { type Config, defaultConfig } from '../../src/config.js';
 import { ProblemError } from '../../src/errors.js';
 import type { Extraction, ExtractInput } from '../../src/schemas/extraction.js';
-import type { ExtractionService } from '../../src/service/index.js';
+import type { ExtractionService, KnowledgeInfo } from '../../src/service/index.js';
 
 export const EMPTY: Omit<Extraction, 'language'> = { participants: [], meetings: [], locations: [], resolutions: [] };
+
+/** What the fake service says it loaded. */
+export const FAKE_KNOWLEDGE: KnowledgeInfo = { engineVersion: 'fake', kbVersion: 'kb-fake', loadMs: 0, counts: {}, files: [] };
 
 /** A service scripted by the test: `extract` decides what happens. */
 export function fakeService(extract: (input: ExtractInput) => Promise<Extraction> | Extraction = (i) => ({ id: i.id, language: 'en', ...EMPTY }), ready = true): ExtractionService {
@@ -23,6 +26,7 @@ export function fakeService(extract: (input: ExtractInput) => Promise<Extraction
       return extract(input);
     },
     stats: () => ({ mode: 'in-process', workers: 0, queued: 0, completed: 0 }),
+    knowledge: () => (isReady ? FAKE_KNOWLEDGE : undefined),
     close: async () => {},
   };
 }

@@ -10,7 +10,8 @@ import { makeApp, PROBLEM_JSON } from './helpers.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await makeApp({ BODY_LIMIT: 1024 * 1024, BATCH_MAX: 5 });
+  // in-process engine: no load shedding of its own making (the subject is malformed input, not overload)
+  app = await makeApp({ BODY_LIMIT: 1024 * 1024, BATCH_MAX: 5, MAX_EVENT_LOOP_DELAY_MS: 0 });
 });
 afterAll(() => app.close());
 
@@ -56,7 +57,11 @@ describe('duplicate keys', () => {
   it('equal keys in different objects are fine', async () => {
     const res = await post('/v1/extract/batch', '[{"text":"a","id":"1"},{"text":"b","id":"2"}]');
     expect(res.statusCode).toBe(200);
-    expect((await post('/v1/extract', '{"text":"a","x":{"text":1},"y":[{"text":2},{"text":3}]}')).statusCode).toBe(200);
+    // not a duplicate key (the fields are refused for being unknown, by the schema)
+    const nested = await post('/v1/extract', '{"text":"a","x":{"text":1},"y":[{"text":2},{"text":3}]}');
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().type).toBe('/problems/validation-error');
+    expect(nested.json().errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/x', '/y']);
   });
 
   it('the detector is exact on escapes and strings that look like keys', () => {
@@ -82,7 +87,7 @@ describe('deeply nested JSON', () => {
   it.each([
     ['arrays as the body', '['.repeat(50_000) + ']'.repeat(50_000), '/v1/extract', 400],
     ['objects as the body', '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000), '/v1/extract', 400],
-    ['objects beside the text', '{"text":"x","extra":' + '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000) + '}', '/v1/extract', 200],
+    ['objects beside the text (an unknown field: 400)', '{"text":"x","extra":' + '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000) + '}', '/v1/extract', 400],
     ['arrays as a batch', '['.repeat(50_000) + ']'.repeat(50_000), '/v1/extract/batch', 200],
   ])('%s: never a 5xx', async (_n, payload, url, status) => {
     const res = await post(url, payload);
@@ -97,14 +102,16 @@ describe('encodings and odd values', () => {
     expect(res.statusCode).toBe(200);
   });
 
-  it('invalid UTF-8 in a JSON string becomes U+FFFD; offsets are into the decoded text', async () => {
+  it('invalid UTF-8 in a JSON string is a 400, not decoded with replacement characters', async () => {
     const res = await post('/v1/extract', Buffer.concat([Buffer.from('{"text":"التقى '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' بوتين"}')]));
-    expect(res.statusCode).toBe(200);
+    problemOf(res, 400, 'malformed-body');
+    expect(res.json().detail).toMatch(/not valid UTF-8/);
   });
 
-  it('invalid UTF-8 in text/plain is decoded, not a 5xx', async () => {
+  it('invalid UTF-8 in text/plain is a 400, not a 5xx', async () => {
     const res = await post('/v1/extract', Buffer.from([0x80, 0x81, 0x41, 0xed, 0xa0, 0x80]), { 'content-type': 'text/plain' });
-    expect(res.statusCode).toBe(200);
+    problemOf(res, 400, 'malformed-body');
+    expect(res.json().detail).toMatch(/not valid utf-8/);
   });
 
   it('lone surrogates in JSON escapes are accepted and offsets stay exact', async () => {
@@ -147,8 +154,13 @@ describe('encodings and odd values', () => {
     problemOf(await post('/v1/extract/batch', JSON.stringify([{ text: 'x'.repeat(1024 * 1024) }])), 413, 'body-too-large');
   });
 
-  it('404 problem for the wrong method on an extraction route', async () => {
+  it('405 with Allow for the wrong method on a known route; 404 for an unknown path', async () => {
     const res = await app.inject({ method: 'GET', url: '/v1/extract' });
-    problemOf(res, 404, 'not-found');
+    problemOf(res, 405, 'method-not-allowed');
+    expect(res.headers.allow).toBe('POST');
+    const health = await app.inject({ method: 'POST', url: '/healthz/' });
+    problemOf(health, 405, 'method-not-allowed');
+    expect(health.headers.allow).toBe('GET, HEAD');
+    problemOf(await app.inject({ method: 'GET', url: '/v1/nothing-here' }), 404, 'not-found');
   });
 });

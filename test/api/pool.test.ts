@@ -7,7 +7,7 @@ import { buildApp } from '../../src/app.js';
 import { defaultConfig } from '../../src/config.js';
 import { ExtractionSchema } from '../../src/schemas/extraction.js';
 import { createPoolService } from '../../src/service/pool.js';
-import type { Pong } from '../../src/service/types.js';
+import type { Pong, WorkerDone } from '../../src/service/types.js';
 import type { FastifyInstance } from 'fastify';
 
 const FAULT_WORKER = fileURLToPath(new URL('./fixtures/fault-worker.mjs', import.meta.url));
@@ -31,7 +31,7 @@ describe('worker pool with the real worker entry', () => {
       const before = (await pool.run({ kind: 'ping' })) as Pong;
       const line = 'التقى وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف في سوتشي يوم الثلاثاء، وبحثا القرار 2254.\n';
       const text = line.repeat(Math.ceil((1 << 20) / line.length));
-      const json = (await pool.run({ kind: 'extract-json', input: { text, publishedAt: '2019-05-15' } })) as string;
+      const json = ((await pool.run({ kind: 'extract-json', input: { text, publishedAt: '2019-05-15' } })) as WorkerDone<string>).value;
       expect(JSON.parse(json).participants.length).toBeGreaterThan(0);
       const after = (await pool.run({ kind: 'ping' })) as Pong;
       // without the collection the heap holds the article's garbage (well over twice its start-up size)

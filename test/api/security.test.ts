@@ -1,13 +1,15 @@
 // API keys, rate limits, load shedding, helmet, CORS, request ids and what the logs may contain.
+// The subject is HTTP policy, not the engine: every app here runs on the fake extraction
+// service (no knowledge base loaded on the main thread, so no load shedding of its own making).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import { matchKey } from '../../src/plugins/auth.js';
-import { makeApp, memoryLog, PROBLEM_JSON } from './helpers.js';
+import { fakeService, makeApp, memoryLog, PROBLEM_JSON } from './helpers.js';
 
 const apps: FastifyInstance[] = [];
-async function app(...args: Parameters<typeof makeApp>) {
-  const a = await makeApp(...args);
+async function app(...[over, service, logStream]: Parameters<typeof makeApp>) {
+  const a = await makeApp(over, service ?? fakeService(), logStream);
   apps.push(a);
   return a;
 }

@@ -79,6 +79,18 @@ describe.skipIf(!existsSync(SERVER))('node dist/server.js', () => {
     expect(s.output()).not.toContain('E2E-EMBARGO-MARKER');
   });
 
+  it('the start-up line says what knowledge was loaded; probes are not logged at info', async () => {
+    const lines = s.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const ready = lines.find((l) => l.msg === 'ready: knowledge base loaded');
+    expect(ready).toBeDefined();
+    expect(ready).toMatchObject({ kbDir: null, kbDirFiles: [] });
+    expect(ready!.kbVersion).toMatch(/^kb-[0-9a-f]{16}$/);
+    expect(ready!.builtInFiles).toBeGreaterThan(10);
+    expect((ready!.counts as Record<string, number>).people).toBeGreaterThan(500);
+    // startServer polled /readyz until 200: none of those probes is an info line
+    expect(lines.filter((l) => l.msg === 'request completed' && (l.route === '/readyz' || l.route === '/healthz'))).toEqual([]);
+  });
+
   it('streams NDJSON over a real socket', async () => {
     const body = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: `n${i}`, text: 'Lavrov met Pompeo in Sochi.' })).join('\n');
     const res = await fetch(`${s.url}/v1/extract/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });

@@ -187,8 +187,14 @@ describe('malformed requests, generated', () => {
       fc.asyncProperty(fc.array(line, { maxLength: 12 }), async (lines) => {
         const res = await app.inject({ method: 'POST', url: '/v1/extract/batch', headers: { 'content-type': 'application/x-ndjson' }, payload: lines.join('\n') });
         checkStatus(res, 'ndjson');
-        expect(res.statusCode).toBe(200);
         const expected = lines.flatMap((l) => l.split(/\r?\n/)).filter((l) => /\S/.test(l.replace(/\r$/, ''))).length;
+        if (expected === 0) {
+          // no article at all: refused like an empty JSON body
+          expect(res.statusCode).toBe(400);
+          expect(res.json().type).toBe('/problems/malformed-body');
+          return;
+        }
+        expect(res.statusCode).toBe(200);
         const out = res.body.split('\n').filter(Boolean).map((l) => BatchItemResultSchema.parse(JSON.parse(l)));
         expect(out.map((r) => r.index)).toEqual(Array.from({ length: expected }, (_, i) => i));
       }),

@@ -4,13 +4,13 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ProblemError, toPointer, type FieldError } from '../../errors.js';
-import { loggableError, toProblem } from '../../plugins/problems.js';
-import { parseStrictJson } from '../../plugins/strict-json.js';
-import { BatchItemResultSchema, BatchRequestSchema, BatchResponseSchema, ExtractRequestSchema, type BatchItemResult } from '../../schemas/api.js';
+import { ProblemError } from '../../errors.js';
+import { checkUtf8Only } from '../../plugins/charset.js';
+import { BatchItemResultSchema, BatchRequestSchema, BatchResponseSchema, type BatchItemResult } from '../../schemas/api.js';
+import { extractMany, type ExtractManyOptions, values } from '../../service/extract-many.js';
+import { splitLines } from '../../service/ndjson.js';
 import { problemResponses, V1_PROBLEMS } from '../responses.js';
-import { noteText, toInput } from './input.js';
-import { mapLimit, mapOrdered, splitLines } from './ndjson.js';
+import { noteText } from './input.js';
 
 export interface BatchRouteOptions {
   bodyLimit: number;
@@ -22,32 +22,44 @@ export interface BatchRouteOptions {
 
 const isStream = (v: unknown): v is Readable => typeof (v as Readable | null)?.pipe === 'function';
 
-function invalidItem(issues: { path: PropertyKey[]; message: string; code: string }[]): ProblemError {
-  const errors: FieldError[] = issues.map((i) => ({ pointer: toPointer(i.path), message: i.message, code: i.code }));
-  return new ProblemError('validation-error', `The article is invalid: ${errors.map((e) => `${e.pointer || '(root)'}: ${e.message}`).join('; ')}`, errors);
+const INSTANCE = '/v1/extract/batch';
+
+/** The first item of `items` (or undefined when there is none), and an iterator over all of them. */
+async function peek<T>(items: AsyncIterable<T>): Promise<{ first: T | undefined; all: AsyncIterable<T> }> {
+  const it = items[Symbol.asyncIterator]();
+  const head = await it.next();
+  async function* all(): AsyncGenerator<T> {
+    if (head.done) return;
+    yield head.value;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { first: head.done ? undefined : head.value, all: all() };
 }
 
 const batch: FastifyPluginAsyncZod<BatchRouteOptions> = async (app, opts) => {
   // The NDJSON body is handed over as a stream; lines are read as the results go out.
+  // It is UTF-8 (or says so); a line that is not valid UTF-8 gets an error line.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('application/x-ndjson', (_request, payload, done) => done(null, payload));
-
-  async function one(request: FastifyRequest, raw: unknown, index: number, pointerPrefix: string): Promise<BatchItemResult> {
-    const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
-    const base = id === undefined ? { index } : { index, id };
+  app.addContentTypeParser('application/x-ndjson', (request, payload, done) => {
     try {
-      const parsed = ExtractRequestSchema.safeParse(raw);
-      if (!parsed.success) throw invalidItem(parsed.error.issues);
-      const input = toInput(parsed.data);
-      noteText(request, [input.text], opts.logArticleText);
-      const result = await app.extraction.extract(input);
-      return { ...base, ok: true, result };
-    } catch (err) {
-      const mapped = toProblem(err, request.id, '/v1/extract/batch', pointerPrefix);
-      if (mapped.unexpected) request.log.error({ err: loggableError(err), index }, 'batch item failed');
-      return { ...base, ok: false, error: mapped.problem };
+      checkUtf8Only(request.headers['content-type'], 'application/x-ndjson');
+    } catch (e) {
+      return done(e as Error, undefined);
     }
-  }
+    done(null, payload);
+  });
+
+  const options = (request: FastifyRequest, stream: boolean): ExtractManyOptions => ({
+    concurrency: opts.concurrency,
+    instance: INSTANCE,
+    requestId: request.id,
+    lineLimit: opts.bodyLimit,
+    check: stream,
+    ...(stream ? {} : { pointerPrefix: (i: number) => `/${i}` }),
+    onInput: (input) => noteText(request, [input.text], opts.logArticleText),
+    onUnexpected: (err, index) => request.log.error({ err, index }, 'batch item failed'),
+    onOutsideSchema: (issues, index) => request.log.error({ index, issues }, 'batch item outside the response schema'),
+  });
 
   app.post(
     '/extract/batch',
@@ -79,7 +91,7 @@ const batch: FastifyPluginAsyncZod<BatchRouteOptions> = async (app, opts) => {
               'application/x-ndjson': { schema: BatchItemResultSchema },
             },
           },
-          ...problemResponses('validation-error', 'malformed-body', 'body-too-large', 'batch-too-large', 'unsupported-media-type', ...V1_PROBLEMS),
+          ...problemResponses('validation-error', 'malformed-body', 'method-not-allowed', 'body-too-large', 'batch-too-large', 'unsupported-media-type', ...V1_PROBLEMS),
         },
         security: [{}, { bearerAuth: [] }, { apiKeyHeader: [] }],
       },
@@ -88,38 +100,21 @@ const batch: FastifyPluginAsyncZod<BatchRouteOptions> = async (app, opts) => {
       const body = request.body as unknown;
       if (!app.extraction.ready) throw new ProblemError('not-ready', 'The knowledge base is still loading.');
       if (isStream(body)) {
-        const lines = splitLines(body, opts.bodyLimit);
-        const out = mapOrdered(lines, opts.concurrency, async (line, index) => {
-          let item: BatchItemResult;
-          if (line.kind === 'too-long') {
-            const p = toProblem(new ProblemError('body-too-large', `Line ${index} has ${line.bytes} bytes, more than BODY_LIMIT (${opts.bodyLimit}).`), request.id, '/v1/extract/batch');
-            item = { index, ok: false, error: p.problem };
-          } else {
-            let raw: unknown;
-            try {
-              raw = parseStrictJson(line.text, `Line ${index}`);
-            } catch (e) {
-              const err = e instanceof ProblemError ? e : new ProblemError('malformed-body', `Line ${index} is not valid JSON.`);
-              const p = toProblem(err, request.id, '/v1/extract/batch');
-              return JSON.stringify({ index, ok: false, error: p.problem }) + '\n';
-            }
-            item = await one(request, raw, index, '');
-          }
-          // Streams bypass the response serializer: hold each line to the same schema here.
-          const checked = BatchItemResultSchema.safeParse(item);
-          if (!checked.success) {
-            request.log.error({ index, issues: checked.error.issues.map((i) => ({ path: i.path, code: i.code })) }, 'batch item outside the response schema');
-            item = { index, ok: false, error: toProblem(new Error('response schema'), request.id, '/v1/extract/batch').problem };
-          }
-          return JSON.stringify(item) + '\n';
-        });
-        return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(out, { objectMode: false, highWaterMark: 16 * 1024 }) as never); // streams bypass the serializer
+        // An empty body (or only blank lines) is refused like an empty JSON body, before the 200 goes out.
+        const { first, all } = await peek(splitLines(body, opts.bodyLimit));
+        if (first === undefined) throw new ProblemError('malformed-body', 'The NDJSON body has no articles: send one JSON object per line.');
+        const out = extractMany(app.extraction, all, options(request, true));
+        const lines = (async function* () {
+          for await (const item of out) yield JSON.stringify(item) + '\n';
+        })();
+        return reply.type('application/x-ndjson; charset=utf-8').send(Readable.from(lines, { objectMode: false, highWaterMark: 16 * 1024 }) as never); // streams bypass the serializer
       }
       const items = body as unknown[];
       if (items.length > opts.batchMax) {
         throw new ProblemError('batch-too-large', `The batch has ${items.length} items; the limit (BATCH_MAX) is ${opts.batchMax}. Split it or stream it as application/x-ndjson.`);
       }
-      const results = await mapLimit(items, opts.concurrency, (raw, i) => one(request, raw, i, `/${i}`));
+      const results: BatchItemResult[] = [];
+      for await (const r of extractMany(app.extraction, values(items), options(request, false))) results.push(r);
       const failed = results.filter((r) => !r.ok).length;
       return reply.type('application/json; charset=utf-8').send({ results, succeeded: results.length - failed, failed });
     },

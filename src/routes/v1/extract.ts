@@ -1,5 +1,6 @@
 // POST /v1/extract: one article as JSON, or the raw text as text/plain.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { decodeText } from '../../plugins/charset.js';
 import { ExtractQuerySchema, ExtractRequestSchema } from '../../schemas/api.js';
 import { ExtractionSchema } from '../../schemas/extraction.js';
 import { problemResponses, V1_PROBLEMS } from '../responses.js';
@@ -13,8 +14,13 @@ export interface ExtractRouteOptions {
 const extract: FastifyPluginAsyncZod<ExtractRouteOptions> = async (app, opts) => {
   // text/plain: the body is the article; the other fields come from the query string.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: opts.bodyLimit }, (_request, body, done) => {
-    done(null, { text: body as string });
+  // The body is decoded in its declared charset (UTF-8 by default), never with replacement characters.
+  app.addContentTypeParser('text/plain', { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, (request, body, done) => {
+    try {
+      done(null, { text: decodeText(body as Buffer, request.headers['content-type']) });
+    } catch (e) {
+      done(e as Error, undefined);
+    }
   });
 
   app.post(
@@ -33,7 +39,7 @@ const extract: FastifyPluginAsyncZod<ExtractRouteOptions> = async (app, opts) =>
         body: ExtractRequestSchema,
         response: {
           200: { description: 'The extraction.', content: { 'application/json': { schema: ExtractionSchema } } },
-          ...problemResponses('validation-error', 'malformed-body', 'body-too-large', 'unsupported-media-type', ...V1_PROBLEMS),
+          ...problemResponses('validation-error', 'malformed-body', 'method-not-allowed', 'body-too-large', 'unsupported-media-type', ...V1_PROBLEMS),
         },
         security: [{}, { bearerAuth: [] }, { apiKeyHeader: [] }],
       },

@@ -2,18 +2,25 @@
 // async job per line with bounded concurrency, yielding results in input order.
 // Memory is bounded by (concurrency + stream buffers) x line size, however many lines come.
 
-export type Line = { kind: 'line'; text: string } | { kind: 'too-long'; bytes: number };
+/** One line of an NDJSON body; `line` is its 1-based physical line number (blank lines counted). */
+export type Line = { kind: 'line'; text: string; line: number } | { kind: 'too-long'; bytes: number; line: number } | { kind: 'bad-encoding'; line: number };
 
-/** Lines of `source` (UTF-8, \n or \r\n); blank lines are skipped; a line over maxBytes is skipped up to its end and reported. */
+/**
+ * Lines of `source` (UTF-8, \n or \r\n). Blank lines are skipped (but counted in the line
+ * numbers); a line over maxBytes is skipped up to its end and reported; a line that is not
+ * valid UTF-8 is reported, never decoded with replacement characters.
+ */
 export async function* splitLines(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let parts: Buffer[] = [];
   let size = 0;
   let dropping = false;
   let dropped = 0;
+  let lineNo = 0;
   const flush = (): Line | undefined => {
+    lineNo++;
     if (dropping) {
-      const out: Line = { kind: 'too-long', bytes: dropped };
+      const out: Line = { kind: 'too-long', bytes: dropped, line: lineNo };
       dropping = false;
       dropped = 0;
       return out;
@@ -21,9 +28,14 @@ export async function* splitLines(source: AsyncIterable<Buffer | string>, maxByt
     const buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
     parts = [];
     size = 0;
-    let text = decoder.decode(buf);
+    let text: string;
+    try {
+      text = decoder.decode(buf);
+    } catch {
+      return { kind: 'bad-encoding', line: lineNo };
+    }
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    return /\S/.test(text) ? { kind: 'line', text } : undefined;
+    return /\S/.test(text) ? { kind: 'line', text, line: lineNo } : undefined;
   };
   for await (const chunk of source) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
