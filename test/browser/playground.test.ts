@@ -3,8 +3,9 @@
 // checked against the API's own JSON for the same request. Saves test/browser/playground.png.
 //
 // Needs /usr/bin/chromium (`.ci/run` installs it; locally: `apt-get install -y chromium`) and
-// ../shared/articles. Without chromium it skips with a loud message, except under CI=true where it
-// fails. Run alone: `npx vitest run test/browser` (it builds dist/playground when stale).
+// ../shared/articles. Without chromium it skips with a loud message, except under CI or
+// REQUIRE_BROWSER (set by .ci/run) where it fails. Run alone: `npx vitest run test/browser`
+// (it builds dist/playground when stale).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ const haveChromium = existsSync(CHROMIUM);
 const haveShared = existsSync(SEED);
 if (!haveChromium) {
   const msg = `\n${'!'.repeat(78)}\n!! test/browser/playground.test.ts: no chromium at ${CHROMIUM}: the browser test is SKIPPED.\n!! Install it with: apt-get install -y chromium   (.ci/run does this)\n${'!'.repeat(78)}\n`;
-  if (process.env.CI) throw new Error(`CI=${process.env.CI} but chromium is missing at ${CHROMIUM}${msg}`);
+  if (process.env.CI || process.env.REQUIRE_BROWSER) throw new Error(`CI/REQUIRE_BROWSER set but chromium is missing at ${CHROMIUM}${msg}`);
   console.warn(msg);
 }
 

@@ -1,10 +1,11 @@
 // The playground's colours, in one place: main.ts copies them into CSS custom properties, and
 // test/playground/palette.test.ts checks them against WCAG 2.x contrast (text on each highlight
-// and on each label chip at least 4.5:1, AA for normal text) and that highlights are told apart.
+// and on each label chip at least 4.5:1, AA for normal text) and that highlights are told apart
+// (CIE76 ΔE ≥ 15 between any two backgrounds and any two chips).
 //
 // Measured (relativeLuminance / contrastRatio below; the test recomputes and asserts):
 //   text #1b1b1f on person #d3e3ff 13.2:1, actor (state/organisation) #ffd9e6 13.3:1,
-//   place #cdf0d6 13.9:1, resolution #ffe6a8 14.0:1, meeting #efe3fb 13.9:1;
+//   place #cdf0d6 13.9:1, resolution #ffe6a8 14.0:1, meeting #e2c9f5 11.4:1;
 //   white on chips person #1d4ea8 7.8:1, actor #9c1746 8.0:1, place #1a6330 7.3:1,
 //   resolution #7d4a00 7.4:1, meeting #5f2a96 9.3:1.
 
@@ -26,7 +27,7 @@ export const PALETTE: Record<Kind, Swatch> = {
   organization: { bg: '#ffd9e6', chip: '#9c1746', label: 'Actor' },
   place: { bg: '#cdf0d6', chip: '#1a6330', label: 'Place' },
   resolution: { bg: '#ffe6a8', chip: '#7d4a00', label: 'Resolution' },
-  meeting: { bg: '#efe3fb', chip: '#5f2a96', label: 'Meeting' },
+  meeting: { bg: '#e2c9f5', chip: '#5f2a96', label: 'Meeting' },
 };
 
 function channel(c: number): number {
