@@ -176,6 +176,15 @@ describe.skipIf(!haveChromium || !haveShared)('the playground in chromium', () =
     // The JSON view is the API's answer.
     expect(JSON.parse((await page.getByTestId('json-view').textContent())!)).toEqual(x);
     expect(await page.getByTestId('curl').textContent()).toContain(`${url}/v1/extract`);
+    expect(await page.getByTestId('curl').textContent()).not.toContain(KEY);
+
+    // Copy and download give the same JSON.
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    await page.locator('#copy').click();
+    await page.locator('#copy', { hasText: 'copied' }).waitFor();
+    expect(JSON.parse(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText()))).toEqual(x);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+    expect(JSON.parse(readFileSync((await download.path())!, 'utf8'))).toEqual(x);
   });
 
   it('shows an item card on hover and selects every mention of the item on click', async () => {
@@ -191,8 +200,8 @@ describe.skipIf(!haveChromium || !haveShared)('the playground in chromium', () =
     const shown = (await card.textContent())!;
     expect(shown).toContain('Vladimir Putin');
     expect(shown).toContain(putin.names.ar!);
-    expect(shown).toContain(putin.kbId!);
-    expect(shown).toContain(putin.roles[0].title);
+    if (putin.kbId) expect(shown).toContain(putin.kbId);
+    for (const r of putin.roles) expect(shown).toContain(r.title);
     // A place card: GeoNames id and coordinates.
     const sochi = x.locations.find((l) => l.name === 'Sochi')!;
     await page.locator(`[data-testid="map-point"][data-item="${sochi.id}"]`).click();
@@ -211,16 +220,19 @@ describe.skipIf(!haveChromium || !haveShared)('the playground in chromium', () =
 
   it('reads an English article left to right, with the rule behind each mention in debug mode', async () => {
     const lines = readFileSync(join(ARTICLES, 'en.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 60);
-    let picked: { text: string; x: Extraction } | undefined;
+    // The first article with a meeting at a located place; else the one with most mentions.
+    let picked: { text: string; x: Extraction; score: number } | undefined;
     for (const l of lines) {
       const a = JSON.parse(l) as { text: string };
       const r = await api({ text: a.text, publishedAt: '2005-01-01', debug: true });
-      if (r.status === 200 && r.body.meetings.length > 0 && r.body.locations.some((x: { coordinates?: unknown }) => x.coordinates)) {
-        picked = { text: a.text, x: r.body };
-        break;
-      }
+      if (r.status !== 200) continue;
+      const x = r.body as Extraction;
+      const full = x.meetings.length > 0 && x.locations.some((l) => l.coordinates);
+      const score = (full ? 1e6 : 0) + expectedHooks(x).length;
+      if (!picked || score > picked.score) picked = { text: a.text, x, score };
+      if (full) break;
     }
-    expect(picked, 'an English article with a meeting among the first 60').toBeDefined();
+    expect(picked && picked.score > 0, 'an English article with something to highlight among the first 60').toBe(true);
     await page.getByTestId('debug').check();
     expect(await extract(picked!.text, '2005-01-01')).toBe('done');
     const shown = await shownHooks(page);
