@@ -72,6 +72,8 @@ describe('GET / (the playground)', () => {
   it('does not serve the page or other files outside the bundle under /playground/', async () => {
     expect((await app.inject({ method: 'GET', url: '/playground/index.html' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/playground/../package.json' })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: '/playground/assets/nope.js' })).statusCode).toBe(404);
+    const missing = await app.inject({ method: 'GET', url: '/playground/assets/nope.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });

@@ -202,6 +202,15 @@ describe.skipIf(!haveChromium || !haveShared)('the playground in chromium', () =
     expect(shown).toContain(putin.names.ar!);
     if (putin.kbId) expect(shown).toContain(putin.kbId);
     for (const r of putin.roles) expect(shown).toContain(r.title);
+    // The keyboard does the same: focus shows the card, Enter selects.
+    const res = x.resolutions[0];
+    if (res) {
+      await page.locator(`[data-testid="mention"][data-item="${res.id}"]`).first().focus();
+      await card.waitFor({ state: 'visible' });
+      expect(await card.textContent()).toContain(res.symbol ?? String(res.number));
+      await page.keyboard.press('Enter');
+      expect(await page.locator(`mark.selected[data-item="${res.id}"]`).count()).toBe(res.mentions.length);
+    }
     // A place card: GeoNames id and coordinates.
     const sochi = x.locations.find((l) => l.name === 'Sochi')!;
     await page.locator(`[data-testid="map-point"][data-item="${sochi.id}"]`).click();

@@ -16,6 +16,8 @@ function fragment(n: Extract<Child, { span: Span }>, spans: Map<string, Span>): 
     'data-start': n.span.start,
     'data-end': n.span.end,
     'data-label': n.last ? n.span.label : undefined,
+    // Keyboard: Tab to a mention's first piece shows its card, Enter selects it.
+    tabindex: n.first ? 0 : undefined,
   });
   for (const c of n.children) el.append('span' in c ? fragment(c, spans) : c.text);
   return el;

@@ -140,6 +140,7 @@ function show(text: string, result: Extraction, curl: string): void {
   a.download = `${result.id ?? 'extraction'}.json`;
   selected.replaceChildren(h('p', { class: 'hint' }, 'Hover or click a highlighted mention, an item or a map point.'));
   results.hidden = false;
+  input.scrollTop = 0;
 }
 
 // Selecting an item: its card in "Selected", all its mentions outlined.
@@ -186,6 +187,18 @@ view.addEventListener('mouseleave', () => {
 view.addEventListener('click', (e) => {
   const mark = markAt(e.target);
   if (mark && current) select(mark.dataset.item!, current.spans.get(mark.dataset.key!));
+});
+view.addEventListener('focusin', (e) => {
+  const mark = markAt(e.target);
+  if (mark && current) showHover(mark, mark.dataset.item!, current.spans.get(mark.dataset.key!));
+});
+view.addEventListener('focusout', () => (hoverCard.hidden = true));
+view.addEventListener('keydown', (e) => {
+  const mark = markAt(e.target);
+  if (mark && current && (e.key === 'Enter' || e.key === ' ')) {
+    e.preventDefault();
+    select(mark.dataset.item!, current.spans.get(mark.dataset.key!));
+  }
 });
 
 // Item links, map points and meeting rings select; evidence links scroll to their sentence.

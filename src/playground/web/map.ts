@@ -32,11 +32,11 @@ function extent(points: Point[]): Feature<MultiPoint> {
   const padX = Math.max(0, (50 - (x1 - x0)) / 2) + 6;
   const padY = Math.max(0, (28 - (y1 - y0)) / 2) + 4;
   const clampLat = (v: number) => Math.max(-85, Math.min(85, v));
-  return {
-    type: 'Feature',
-    properties: {},
-    geometry: { type: 'MultiPoint', coordinates: [[Math.max(-180, x0 - padX), clampLat(y0 - padY)], [Math.min(180, x1 + padX), clampLat(y1 + padY)]] },
-  };
+  const [a0, a1, b0, b1] = [Math.max(-180, x0 - padX), Math.min(180, x1 + padX), clampLat(y0 - padY), clampLat(y1 + padY)];
+  // A grid over the box, not just its corners: meridians curve, so a corner does not bound its edge.
+  const grid: Array<[number, number]> = [];
+  for (let i = 0; i <= 8; i++) for (let j = 0; j <= 8; j++) grid.push([a0 + ((a1 - a0) * i) / 8, b0 + ((b1 - b0) * j) / 8]);
+  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: grid } };
 }
 
 export function drawMap(x: Extraction): SVGElement {
