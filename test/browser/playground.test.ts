@@ -6,7 +6,7 @@
 // ../shared/articles. Without chromium it skips with a loud message, except under CI or
 // REQUIRE_BROWSER (set by .ci/run) where it fails. Run alone: `npx vitest run test/browser`
 // (it builds dist/playground when stale).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,6 +177,14 @@ describe.skipIf(!haveChromium || !haveShared)('the playground in chromium', () =
     expect(JSON.parse((await page.getByTestId('json-view').textContent())!)).toEqual(x);
     expect(await page.getByTestId('curl').textContent()).toContain(`${url}/v1/extract`);
     expect(await page.getByTestId('curl').textContent()).not.toContain(KEY);
+    // ... and it is the same request: run it.
+    if (existsSync('/usr/bin/curl')) {
+      const curl = (await page.getByTestId('curl').textContent())!;
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile('bash', ['-c', curl], { env: { ...process.env, API_KEY: KEY }, maxBuffer: 1 << 24 }, (err, stdout) => (err ? reject(err) : resolve(stdout))),
+      );
+      expect(JSON.parse(out)).toEqual(x);
+    }
 
     // Copy and download give the same JSON.
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
