@@ -225,6 +225,11 @@ describe.skipIf(!haveChromium || !haveShared)('the playground in chromium', () =
     const sel = (await page.getByTestId('selected-card').textContent())!;
     expect(sel).toContain(String(sochi.geonamesId));
     expect(sel).toContain(sochi.coordinates!.lat.toFixed(4));
+    // Framing the meeting places puts Sochi (where both meetings were held) in the middle.
+    await page.getByTestId('fit-meetings').click();
+    expect(await page.locator('svg.map-svg').getAttribute('data-fit')).toBe('meetings');
+    const cx = Number(await page.locator(`[data-testid="map-point"][data-item="${sochi.id}"]`).getAttribute('cx'));
+    expect(Math.abs(cx - 320)).toBeLessThan(40);
     // The screenshot: the seed article highlighted, a hover card, the meetings and the map.
     await page.setViewportSize({ width: 1440, height: 1500 });
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -210,6 +210,12 @@ document.addEventListener('click', (e) => {
     select(id);
     view.querySelector(`mark[data-item="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
+  const fit = t?.closest('button[data-fit]');
+  if (fit && current) {
+    $('map').replaceChildren(drawMap(current.result, fit.getAttribute('data-fit') === 'meetings' ? 'meetings' : 'all'));
+    const id = selected.querySelector('[data-item]')?.getAttribute('data-item');
+    if (id) for (const el of document.querySelectorAll(`.map-point[data-item="${CSS.escape(id)}"]`)) el.classList.add('selected');
+  }
   const go = t?.closest('[data-goto]');
   if (go) view.querySelector(`mark[data-start="${go.getAttribute('data-goto')}"][data-kind="meeting"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
 });

@@ -39,13 +39,16 @@ function extent(points: Point[]): Feature<MultiPoint> {
   return { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: grid } };
 }
 
-export function drawMap(x: Extraction): SVGElement {
+/** The map; `fit` = 'meetings' frames the places meetings were held at (all places when none). */
+export function drawMap(x: Extraction, fit: 'all' | 'meetings' = 'all'): SVGElement {
   const points: Point[] = x.locations.filter((l) => l.coordinates).map((loc) => ({ loc, lon: loc.coordinates!.lon, lat: loc.coordinates!.lat }));
-  const projection = geoNaturalEarth1().fitExtent([[8, 8], [W - 8, H - 8]], extent(points));
+  const meetingPlaces = new Set(x.meetings.flatMap((m) => m.locationIds));
+  const framed = fit === 'meetings' && points.some((p) => meetingPlaces.has(p.loc.id)) ? points.filter((p) => meetingPlaces.has(p.loc.id)) : points;
+  const projection = geoNaturalEarth1().fitExtent([[8, 8], [W - 8, H - 8]], extent(framed));
   const path = geoPath(projection);
   const named = new Set(x.locations.filter((l) => l.type === 'country' && l.countryCode).map((l) => NUMERIC.get(l.countryCode!)));
 
-  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Places named in the article', class: 'map-svg' });
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Places named in the article', class: 'map-svg', 'data-fit': fit });
   svg.append(s('rect', { x: 0, y: 0, width: W, height: H, class: 'sea' }));
   svg.append(s('path', { d: path(geoGraticule10()) ?? '', class: 'graticule' }));
   const land = s('g', { class: 'land' });
@@ -88,9 +91,10 @@ export function drawMap(x: Extraction): SVGElement {
         s('title', {}, `${name}: ${p.loc.mentions.length} mention(s)`),
       ),
     );
-    // Label a point unless an earlier (more mentioned) label is too close.
+    // Label a point in view unless an earlier (more mentioned) label is too close.
     const w = 6.5 * name.length;
-    if (placed.every(([px, py, pw]) => Math.abs(px - (xy[0] + r + 3 + w / 2)) > (pw + w) / 2 + 4 || Math.abs(py - xy[1]) > 13)) {
+    const inView = xy[0] >= 0 && xy[0] <= W && xy[1] >= 0 && xy[1] <= H;
+    if (inView && placed.every(([px, py, pw]) => Math.abs(px - (xy[0] + r + 3 + w / 2)) > (pw + w) / 2 + 4 || Math.abs(py - xy[1]) > 13)) {
       const left = xy[0] + r + 3 + w > W - 4; // no room on the right: label on the left
       placed.push([left ? xy[0] - r - 3 - w / 2 : xy[0] + r + 3 + w / 2, xy[1], w]);
       labels.append(s('text', { x: left ? xy[0] - r - 3 : xy[0] + r + 3, y: xy[1] + 4, class: 'map-label', 'text-anchor': left ? 'end' : 'start' }, name));
