@@ -91,13 +91,20 @@ export function drawMap(x: Extraction, fit: 'all' | 'meetings' = 'all'): SVGElem
         s('title', {}, `${name}: ${p.loc.mentions.length} mention(s)`),
       ),
     );
-    // Label a point in view unless an earlier (more mentioned) label is too close.
+    // Label a point in view, on its right or else its left, unless earlier (more mentioned)
+    // labels or dots are in the way.
     const w = 6.5 * name.length;
     const inView = xy[0] >= 0 && xy[0] <= W && xy[1] >= 0 && xy[1] <= H;
-    if (inView && placed.every(([px, py, pw]) => Math.abs(px - (xy[0] + r + 3 + w / 2)) > (pw + w) / 2 + 4 || Math.abs(py - xy[1]) > 13)) {
-      const left = xy[0] + r + 3 + w > W - 4; // no room on the right: label on the left
-      placed.push([left ? xy[0] - r - 3 - w / 2 : xy[0] + r + 3 + w / 2, xy[1], w]);
-      labels.append(s('text', { x: left ? xy[0] - r - 3 : xy[0] + r + 3, y: xy[1] + 4, class: 'map-label', 'text-anchor': left ? 'end' : 'start' }, name));
+    const sides = [
+      { anchor: 'start', x: xy[0] + r + 3, centre: xy[0] + r + 3 + w / 2 },
+      { anchor: 'end', x: xy[0] - r - 3, centre: xy[0] - r - 3 - w / 2 },
+    ].filter((c) => c.centre - w / 2 >= 2 && c.centre + w / 2 <= W - 2);
+    const free = (c: { centre: number }) => placed.every(([px, py, pw]) => Math.abs(px - c.centre) > (pw + w) / 2 + 3 || Math.abs(py - xy[1]) > 13);
+    const side = inView ? sides.find(free) : undefined;
+    placed.push([xy[0], xy[1], 2 * r]); // the dot itself
+    if (side) {
+      placed.push([side.centre, xy[1], w]);
+      labels.append(s('text', { x: side.x, y: xy[1] + 4, class: 'map-label', 'text-anchor': side.anchor }, name));
     }
   }
   svg.append(dots, labels);
