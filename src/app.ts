@@ -13,6 +13,7 @@ import strictJson from './plugins/strict-json.js';
 import swagger from './plugins/swagger.js';
 import docs from './routes/docs.js';
 import health from './routes/health.js';
+import playground from './routes/playground.js';
 import v1 from './routes/v1/index.js';
 import { createExtractionService, type ExtractionService } from './service/index.js';
 
@@ -68,6 +69,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
 
   await app.register(health);
   await app.register(docs);
+  await app.register(playground);
   await app.register(v1, { prefix: '/v1', config });
 
   return app;
