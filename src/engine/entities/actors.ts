@@ -314,6 +314,11 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       pushCand({ first: h.first, last: Math.max(last, latinGoesOn ? parser.extend(h.first, 2) : last), prefix: h.prefix, rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
       continue;
     }
+    // «ردا على محمود عباس»: an alias that starts with «علي» read where the text has the preposition «على»
+    if (tokens[h.first].norm === 'علي' && parser.isStop(h.first)) continue;
+    // «جامعة الحسين بن طلال», "King Fahd Causeway": a known person's name inside the name of a place or an institution
+    if (h.first > 0 && lex.things.has(tokens[h.first - 1].analyses[0].key)) continue;
+    if (last < tokens.length && tokens[last].script === 'latin' && tokens[last].cap && lex.things.has(tokens[last].norm)) continue;
     const person = pickPerson(c, kbs, doc.date);
     // a surname alone ("Abe", «كيري») names the known person only around the years they were in office
     if (h.last - h.first === 1 && doc.dateGiven && !nearTenure(c.people[person], doc.date)) continue;
@@ -407,6 +412,7 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
         const rest = h.last < k.last ? tokens[h.last] : undefined;
         if (rest && !(rest.script === 'ar' && /^(بن|ابن|ال)$/.test(rest.norm))) continue;
         if (i > k.first && tokens[i].script === 'latin') continue;
+        if (tokens[i].norm === 'علي' && parser.isStop(i)) continue; // «على محمود عباس» is not «علي محمود عباس»
         kb = pickPerson(c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), doc.date);
       }
     }
