@@ -560,7 +560,9 @@ export function findActors(doc: Doc, c: Compiled, matches: TrieMatch<Payload>[])
       counterpartMentions.push({ pid: named.pid, first: h.first, last, sentence: tokens[h.first].sentence, span, via: 'counterpart' });
       continue;
     }
-    // who held an office is only knowable when the article's date is
+    // who held an office is only knowable when the article's date is; «نظيره البحريني» of a minister
+    // names a portfolio the knowledge base may not list: only single-holder offices resolve
+    if (!TITLE_ONLY_OFFICES.has(office)) continue;
     const holder = doc.dateGiven ? holderOn(c, office, country, doc.date) : undefined;
     if (!holder) continue;
     const b = kbBuilder(holder.person);
