@@ -18,6 +18,8 @@ export interface NameLexicons {
   stop: Set<string>;
   particles: Set<string>;
   blockers: Set<string>;
+  /** Blockers that name places, buildings, institutions and prizes: a known person's name next to one is the thing's name. */
+  things: Set<string>;
   /** Everyday words that are not also names («يوما», «تواصل»): never an unknown name part. */
   common: Set<string>;
   /** Everyday words that are also given names («حسن», «سلام», «أمل»). */
@@ -31,6 +33,7 @@ export function nameLexicons(c: Compiled): NameLexicons {
     stop: stopwordSet(c, 'stopwords'),
     particles: stopwordSet(c, 'name-particles'),
     blockers: stopwordSet(c, 'name-blockers'),
+    things: stopwordSet(c, 'name-blockers', (e) => e.things === true),
     common: stopwordSet(c, 'common-words', (e) => e.alsoName !== true),
     commonNames: stopwordSet(c, 'common-words', (e) => e.alsoName === true),
     phraseHeads: stopwordSet(c, 'common-words', (e) => e.headsPhrase === true),
