@@ -41,6 +41,7 @@ function aliasInSpan(ctx: PersonContext, k: Candidate): number | undefined {
     const rest = h.last < k.last ? tokens[h.last] : undefined;
     if (rest && !(rest.script === 'ar' && ctx.doc.words.nasab.has(rest))) continue;
     if (i > k.first && tokens[i].script === 'latin') continue;
+    if (tokens[i].norm === 'علي' && ctx.parser.isStop(i)) continue; // «على محمود عباس» is not «علي محمود عباس»
     return pickPerson(ctx.c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), ctx.doc.date);
   }
   return undefined;

@@ -22,6 +22,11 @@ export function knownAlias(ctx: PersonContext): Candidate[] {
       out.push({ first: h.first, last: Math.max(last, latinGoesOn ? parser.extend(h.first, 2) : last), prefix: h.prefix, rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
       continue;
     }
+    // «ردا على محمود عباس»: an alias that starts with «علي» read where the text has the preposition «على»
+    if (tokens[h.first].norm === 'علي' && parser.isStop(h.first)) continue;
+    // «جامعة الحسين بن طلال», "King Fahd Causeway": a known person's name inside the name of a place or an institution
+    if (h.first > 0 && ctx.lex.things.has(tokens[h.first - 1].analyses[0].key)) continue;
+    if (last < tokens.length && tokens[last].script === 'latin' && tokens[last].cap && ctx.lex.things.has(tokens[last].norm)) continue;
     const person = pickPerson(c, kbs, doc.date);
     if (h.last - h.first === 1 && doc.dateGiven && !nearTenure(c.people[person], doc.date)) continue;
     out.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: person, priority: 0 });

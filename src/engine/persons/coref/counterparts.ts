@@ -8,6 +8,7 @@ import type { Hit } from '../../entities/lexicons.js';
 import type { PersonContext } from '../context.js';
 import type { Merge, PersonLayer, PersonMention, TextRole } from '../types.js';
 import { mentionOf } from '../entities.js';
+import { TITLE_ONLY_OFFICES } from './title-only.js';
 import { addRoleTo, countryOf, officeOf, officeTitle, placeCountry } from '../util.js';
 
 export function counterpartMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
@@ -33,7 +34,9 @@ export function counterpartMerges(ctx: PersonContext, layer: PersonLayer): Merge
       given.set(named.pid, roles);
       continue;
     }
-    // who held an office is only knowable when the article's date is
+    // who held an office is only knowable when the article's date is; «نظيره البحريني» of a minister
+    // names a portfolio the knowledge base may not list: only single-holder offices resolve
+    if (!TITLE_ONLY_OFFICES.has(office)) continue;
     const holder = doc.dateGiven ? holderOn(c, office, where.country, doc.date) : undefined;
     if (!holder) continue;
     const key = `kb:${holder.person}`;

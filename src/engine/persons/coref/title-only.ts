@@ -7,7 +7,7 @@ import type { Merge, PersonLayer } from '../types.js';
 import { mentionOf } from '../entities.js';
 
 /** Offices a bare title identifies on a given date. */
-const TITLE_ONLY_OFFICES = new Set(['head-of-state', 'head-of-government', 'foreign-minister', 'crown-prince', 'vice-president', 'defence-minister', 'supreme-leader', 'secretary-general', 'high-representative']);
+export const TITLE_ONLY_OFFICES: ReadonlySet<string> = new Set(['head-of-state', 'head-of-government', 'foreign-minister', 'crown-prince', 'vice-president', 'defence-minister', 'supreme-leader', 'secretary-general', 'high-representative']);
 
 export function titleOnlyMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
   const { doc, c } = ctx;
