@@ -53,6 +53,8 @@ const ALLOWED: Array<{ country: string; office?: Role['office']; ids?: string[];
   { country: 'CI', office: 'head-of-state', ids: ['laurent-gbagbo', 'alassane-ouattara'], reason: "Côte d'Ivoire: after the 2010 election Gbagbo and Ouattara both claimed the presidency until Gbagbo's arrest in April 2011" },
   { country: 'NI', office: 'head-of-state', ids: ['daniel-ortega', 'rosario-murillo'], reason: 'Nicaragua: Ortega and Murillo are co-presidents under the constitutional reform of February 2025' },
   { country: 'VE', office: 'head-of-state', ids: ['nicolas-maduro', 'juan-guaido'], reason: 'Venezuela: Guaidó claimed the presidency against Maduro from January 2019 to January 2023 (recognised by many states)' },
+  { country: 'YE', office: 'head-of-government', reason: 'Yemen before unification (1990): the prime ministers of North Yemen and of South Yemen are both coded YE (arab-1980-1999.json)' },
+  { country: 'LB', office: 'head-of-government', ids: ['salim-al-hoss', 'michel-aoun'], reason: "Lebanon 1988-1990: Aoun's interim military government and al-Hoss's cabinet both claimed to govern" },
   // Two levels coded with one successor code (europe.json): Yugoslavia → RS
   {
     country: 'RS',
