@@ -1,0 +1,113 @@
+// Linear-chain decoding over BIO labels: Viterbi (best path) and forward-backward in the
+// probability domain with per-position scaling (exact span probabilities). Scores are
+// emission[k * L + y] plus trans[(a + 1) * L + b] (row 0: sentence start). Invalid moves
+// (I-X not after B-X/I-X) are never taken.
+import { allowed, NUM_LABELS as L } from './labels.js';
+
+/** Transition scores with invalid moves at -Infinity, (L + 1) x L (row 0 = start). */
+export function constrain(trans: Float64Array | Float32Array): Float64Array {
+  const out = new Float64Array((L + 1) * L);
+  for (let a = -1; a < L; a++) for (let b = 0; b < L; b++) out[(a + 1) * L + b] = allowed(a, b) ? trans[(a + 1) * L + b] : -Infinity;
+  return out;
+}
+
+/** Best label path of positions [0, n) into `out` (back-pointers in `back`, n * L). */
+export function viterbi(emit: Float64Array, n: number, trans: Float64Array, out: Uint8Array | Int32Array, back: Uint8Array): void {
+  if (n === 0) return;
+  let prev = new Float64Array(L);
+  let cur = new Float64Array(L);
+  for (let y = 0; y < L; y++) prev[y] = trans[y] + emit[y];
+  for (let k = 1; k < n; k++) {
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < L; a++) {
+        const s = prev[a] + trans[(a + 1) * L + y];
+        if (s > best) {
+          best = s;
+          arg = a;
+        }
+      }
+      cur[y] = best + emit[k * L + y];
+      back[k * L + y] = arg;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  let arg = 0;
+  for (let y = 1; y < L; y++) if (prev[y] > prev[arg]) arg = y;
+  out[n - 1] = arg;
+  for (let k = n - 1; k > 0; k--) out[k - 1] = back[k * L + out[k]];
+}
+
+export interface Lattice {
+  /** exp(emission / temperature) per position, normalised by its row max. */
+  e: Float64Array;
+  /** exp(transition / temperature). */
+  t: Float64Array;
+  /** Scaled forward and backward values and the scale factors. */
+  alpha: Float64Array;
+  beta: Float64Array;
+  c: Float64Array;
+}
+
+function expRows(emit: Float64Array, n: number, temp: number, e: Float64Array): void {
+  for (let k = 0; k < n; k++) {
+    let max = -Infinity;
+    for (let y = 0; y < L; y++) if (emit[k * L + y] > max) max = emit[k * L + y];
+    for (let y = 0; y < L; y++) e[k * L + y] = Math.exp((emit[k * L + y] - max) / temp);
+  }
+}
+
+/** Forward-backward over positions [0, n): fills the lattice (its arrays hold at least n * L). */
+export function forwardBackward(emit: Float64Array, n: number, trans: Float64Array, temp: number, lat: Lattice): void {
+  const { e, t, alpha, beta, c } = lat;
+  expRows(emit, n, temp, e);
+  for (let k = 0; k < n; k++) {
+    let sum = 0;
+    for (let y = 0; y < L; y++) {
+      let s = 0;
+      if (k === 0) s = t[y];
+      else for (let a = 0; a < L; a++) s += alpha[(k - 1) * L + a] * t[(a + 1) * L + y];
+      s *= e[k * L + y];
+      alpha[k * L + y] = s;
+      sum += s;
+    }
+    c[k] = sum > 0 ? sum : 1;
+    for (let y = 0; y < L; y++) alpha[k * L + y] /= c[k];
+  }
+  for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = 1;
+  for (let k = n - 2; k >= 0; k--) {
+    for (let a = 0; a < L; a++) {
+      let s = 0;
+      for (let y = 0; y < L; y++) s += t[(a + 1) * L + y] * e[(k + 1) * L + y] * beta[(k + 1) * L + y];
+      beta[k * L + a] = s / c[k + 1];
+    }
+  }
+}
+
+/** Marginal probability that position k has label y. */
+export function marginal(lat: Lattice, k: number, y: number): number {
+  return lat.alpha[k * L + y] * lat.beta[k * L + y];
+}
+
+/**
+ * Probability that positions [first, last) carry exactly the labels B-X I-X … and that the entity
+ * ends there (position `last`, if any, is not I-X). `n` is the sequence length.
+ */
+export function spanProbability(lat: Lattice, first: number, last: number, begin: number, n: number): number {
+  const { e, t, alpha, beta, c } = lat;
+  const inside = begin + 1;
+  // forward mass of the path up to `last - 1`, in the scaled domain
+  let p = alpha[first * L + begin];
+  let y = begin;
+  for (let k = first + 1; k < last; k++) {
+    p *= (t[(y + 1) * L + inside] * e[k * L + inside]) / c[k];
+    y = inside;
+  }
+  const whole = p * beta[(last - 1) * L + y];
+  if (last >= n) return Math.min(1, Math.max(0, whole));
+  const goesOn = (p * t[(y + 1) * L + inside] * e[last * L + inside] * beta[last * L + inside]) / c[last];
+  return Math.min(1, Math.max(0, whole - goesOn));
+}
