@@ -33,7 +33,7 @@ for (const lang of langs) {
   const data = split(shared, lang);
   const ctx = featureContext(c);
   const train = prepare(c, ctx, data.train, lang, BITS);
-  log(`${lang}: ${data.train.length} training sentences (${train.tokens} corpus tokens, ${train.unaligned} without an engine token), ${data.heldOut.length} held out`);
+  log(`${lang}: ${data.train.length} training sentences in ${train.items.length} documents (${train.tokens} corpus tokens, ${train.unaligned} without an engine token), ${data.heldOut.length} held out`);
   let epochs = EPOCHS;
   let dev;
   let model;
@@ -44,12 +44,12 @@ for (const lang of langs) {
     model = r.model;
     epochs = r.epoch;
   } else {
-    // Arabic: the last tenth of the training part picks them, then the whole part is trained on
-    const cut = Math.floor(train.items.length * 0.9);
-    dev = train.items.slice(cut);
-    log(`  choosing the epoch on the last ${dev.length} training sentences`);
-    epochs = trainPerceptron(train.items.slice(0, cut), dev, { bits: BITS, epochs, seed: SEED, log }).epoch;
-    log(`  retraining on all ${train.items.length} sentences for ${epochs} epochs`);
+    // Arabic: every tenth document of the training part picks them, then the whole part is trained on
+    dev = train.items.filter((_, i) => i % 10 === 9);
+    const rest = train.items.filter((_, i) => i % 10 !== 9);
+    log(`  choosing the epoch on ${dev.length} of the ${train.items.length} training documents`);
+    epochs = trainPerceptron(rest, dev, { bits: BITS, epochs, seed: SEED, log }).epoch;
+    log(`  retraining on all ${train.items.length} documents for ${epochs} epochs`);
     model = trainPerceptron(train.items, undefined, { bits: BITS, epochs, seed: SEED, log }).model;
   }
   const temperature = calibrate(model, dev);
@@ -66,7 +66,7 @@ for (const lang of langs) {
     model: `tagger-${lang}.bin`,
     lang,
     method: 'averaged structured perceptron, linear chain, BIO over PER/LOC/ORG, Viterbi decoding',
-    training: { file: `../shared/${data.files.train}`, sentences: data.train.length, part: 'first four fifths (file order)', dev: data.files.dev ? `../shared/${data.files.dev}` : 'last tenth of the training part (epoch and temperature only)' },
+    training: { file: `../shared/${data.files.train}`, sentences: data.train.length, part: 'first four fifths (file order)', dev: data.files.dev ? `../shared/${data.files.dev}` : 'every tenth document of the training part (epoch and temperature only)' },
     heldOut: { part: 'last fifth (file order)', sentences: data.heldOut.length, scores: held },
     epochs,
     seed: SEED,

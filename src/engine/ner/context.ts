@@ -41,6 +41,8 @@ export interface WordInfo {
   /** Hash of the most split clitic reading's key (the form itself outside Arabic). */
   stem: number;
   sets: number;
+  /** Hashes of the keys of all clitic readings (the document-level features meet on them). */
+  readings: Int32Array;
   /** Word-level feature hashes (not yet masked). */
   feats: Int32Array;
 }

@@ -6,6 +6,7 @@ import type { TrieMatch } from '../match/trie.js';
 import type { FeatureContext } from './context.js';
 import { lexMasks, S, shapeOf, T, wordInfo, type Features } from './features.js';
 import { mix } from './hash.js';
+import { docCues } from './doccues.js';
 
 const BOS = 0x5bd1e995 | 0;
 const EOS = 0x27d4eb2d | 0;
@@ -16,6 +17,9 @@ interface TokenFacts {
   shape: Uint8Array;
   sets: Uint8Array;
   masks: Uint32Array;
+  /** Document-level cues (see doccues.ts): the token's own, and the whole document's for its word. */
+  own: Uint8Array;
+  cues: Uint8Array;
 }
 
 function f1(t: number, a: number): number {
@@ -43,8 +47,9 @@ class Buffer {
 
 function tokenFacts(ctx: FeatureContext, doc: Doc, matches: readonly TrieMatch<Payload>[]): { facts: TokenFacts; feats: Int32Array[] } {
   const n = doc.tokens.length;
-  const facts: TokenFacts = { hash: new Int32Array(n), stem: new Int32Array(n), shape: new Uint8Array(n), sets: new Uint8Array(n), masks: lexMasks(n, matches) };
+  const facts: TokenFacts = { hash: new Int32Array(n), stem: new Int32Array(n), shape: new Uint8Array(n), sets: new Uint8Array(n), masks: lexMasks(n, matches), own: new Uint8Array(n), cues: new Uint8Array(n) };
   const feats: Int32Array[] = new Array(n);
+  const readings: Int32Array[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const t = doc.tokens[k];
     const w = wordInfo(ctx, t);
@@ -53,7 +58,9 @@ function tokenFacts(ctx: FeatureContext, doc: Doc, matches: readonly TrieMatch<P
     facts.sets[k] = w.sets;
     facts.shape[k] = shapeOf(doc.text, t);
     feats[k] = w.feats;
+    readings[k] = w.readings;
   }
+  docCues(doc, readings, facts.masks, facts.sets, facts.own, facts.cues);
   return { facts, feats };
 }
 
@@ -109,6 +116,10 @@ function emitToken(out: Buffer, x: TokenFacts, own: Int32Array, k: number, a: nu
   if (k + 1 < b) pushLex(out, T.LexR, x.masks[k + 1], -1);
   if (k > a + 1) pushLex(out, T.LexL2, x.masks[k - 2] & 0x55555555, -1);
   if (k + 2 < b) pushLex(out, T.LexR2, x.masks[k + 2] & 0x55555555, -1);
+  if (x.cues[k] !== 0) {
+    out.push(f1(T.DocCue, x.cues[k]));
+    out.push(f1(T.DocCueOther, x.cues[k] & ~x.own[k]));
+  }
   out.push(f1(T.SetsL, k > a ? x.sets[k - 1] : 255));
   out.push(f1(T.SetsR, k + 1 < b ? x.sets[k + 1] : 255));
 }

@@ -12,7 +12,7 @@ import { KIND_COUNT, kindIndex, SET_BLOCKER, SET_COMMON, SET_PARTICLE, SET_STOP,
 export const enum T {
   Bias = 1, Word, Reading, Clitics, Prefix, Suffix, Nisba, Sets, Length, Shape, ShapeL, ShapeR, Shape3,
   WordL, WordR, WordL2, WordR2, StemL, StemR, BigramL, BigramR, First, Lex, LexL, LexR, SetsL, SetsR,
-  CapsSentence, WordShape, LexL2, LexR2, StemWord,
+  CapsSentence, WordShape, LexL2, LexR2, StemWord, DocCue, DocCueOther,
 }
 
 /** Token shapes (Latin case patterns, digits, punctuation, scripts). */
@@ -57,22 +57,29 @@ function computeWordInfo(ctx: FeatureContext, t: Token): WordInfo {
     if (ctx.blockers.has(a.key)) sets |= SET_BLOCKER;
   }
   const feats: number[] = [f1(T.Word, hash), f1(T.StemWord, stem), f1(T.Sets, sets), f1(T.Length, Math.min(norm.length, 10))];
-  for (let k = 1; k < analyses.length; k++) {
+  // every reading under one template: «لفرويد» and «فرويد» share Reading(فرويد)
+  for (let k = 0; k < analyses.length; k++) {
     const a = analyses[k];
-    feats.push(f1(T.Reading, hashString(a.key)), f1(T.Clitics, hashString(a.clitics) + (a.article ? 1 : 0)));
+    feats.push(f1(T.Reading, hashString(a.key)));
+    if (k > 0) feats.push(f1(T.Clitics, hashString(a.clitics) + (a.article ? 1 : 0)));
   }
   if (analyses[0].article) feats.push(f1(T.Clitics, 7));
   if (t.kind === 'word') {
     const n = stemKey.length;
     for (let k = 1; k <= 3 && k < n; k++) feats.push(f2(T.Prefix, k, hashRange(stemKey, 0, k)));
     for (let k = 1; k <= 4 && k < n; k++) feats.push(f2(T.Suffix, k, hashRange(stemKey, n - k, n)));
+    const key0 = analyses[0].key;
+    if (t.script === 'ar' && key0 !== stemKey) {
+      for (let k = 2; k <= 3 && k < key0.length; k++) feats.push(f2(T.Prefix, k + 8, hashRange(key0, 0, k)));
+    }
     if (t.script === 'ar' && n >= 4) {
       // nisba adjectives and names: «السوري», «الهاشمي», «السورية»
       if (stemKey.endsWith('يه')) feats.push(f2(T.Nisba, 2, analyses[analyses.length - 1].article ? 1 : 0));
       else if (stemKey.endsWith('ي')) feats.push(f2(T.Nisba, 1, analyses[analyses.length - 1].article ? 1 : 0));
     }
   }
-  return { hash, stem, sets, feats: Int32Array.from(feats) };
+  const readings = Int32Array.from(analyses.map((a) => hashString(a.key) | 0));
+  return { hash, stem, sets, readings, feats: Int32Array.from(feats) };
 }
 
 /** Shape of a token from the original text (case needs the original letters). */

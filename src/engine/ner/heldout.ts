@@ -4,7 +4,7 @@
 import type { Compiled } from '../compile.js';
 import { readAnercorp, readConll, type CorpusSentence } from './corpus.js';
 import { count, newCounts, scores, type TypeScore } from './score.js';
-import { project } from './corpus.js';
+import { groupDocs, project } from './corpus.js';
 import type { Tagger } from './tagger.js';
 
 export interface CorpusSplit {
@@ -33,8 +33,8 @@ export function split(shared: string, lang: 'ar' | 'en'): CorpusSplit {
 /** The tagger's entity-level scores on corpus sentences (projected onto engine tokens). */
 export function scoreTagger(c: Compiled, tagger: Tagger, sentences: CorpusSentence[], lang: 'ar' | 'en'): Record<string, TypeScore> {
   const counts = newCounts();
-  for (const s of sentences) {
-    const ex = project(s, lang);
+  for (const d of groupDocs(sentences)) {
+    const ex = project(d, lang);
     count(counts, ex, tagger.labels(ex.doc, c.trie.matchAll(ex.doc.tokens)));
   }
   return scores(counts);

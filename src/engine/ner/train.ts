@@ -6,7 +6,7 @@ import type { Compiled } from '../compile.js';
 import type { Language } from '../lang/detect.js';
 import { featureContext, type FeatureContext } from './context.js';
 import { constrain, forwardBackward, marginal, viterbi, type Lattice } from './decode.js';
-import { project, type CorpusSentence, type Projected } from './corpus.js';
+import { groupDocs, project, type CorpusSentence, type Projected } from './corpus.js';
 import { extractFeatures } from './extract.js';
 import { NUM_LABELS as L } from './labels.js';
 import { denseEmissions, Perceptron, rng, shuffle, type DenseModel, type TrainSentence } from './perceptron.js';
@@ -23,10 +23,10 @@ export function prepare(c: Compiled, ctx: FeatureContext, corpus: CorpusSentence
   const items: Item[] = [];
   let unaligned = 0;
   let tokens = 0;
-  for (const s of corpus) {
-    const ex = project(s, lang);
+  for (const d of groupDocs(corpus)) {
+    const ex = project(d, lang);
     unaligned += ex.unaligned;
-    tokens += s.tokens.length;
+    for (const s of d) tokens += s.tokens.length;
     const feats = extractFeatures(ctx, ex.doc, c.trie.matchAll(ex.doc.tokens), mask);
     const sents = ex.doc.sentences.map((sn) => ({ feats, first: sn.first, last: sn.last, gold: ex.gold.subarray(sn.first, sn.last) }));
     items.push({ ex, sents });
