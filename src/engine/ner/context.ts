@@ -45,6 +45,16 @@ export interface WordInfo {
   readings: Int32Array;
   /** Word-level feature hashes (not yet masked). */
   feats: Int32Array;
+  /** Features it gives the token after it (asL1), before it (asR1), two after (asL2), two before (asR2). */
+  asL1: Int32Array;
+  asR1: Int32Array;
+  asL2: Int32Array;
+  asR2: Int32Array;
+  /** Run time: the summed weights of feats, asL1, asR1, asL2, asR2 (5 x labels), filled on first use. */
+  v?: Float32Array;
+  /** Run time: the last shape this word was seen with and its word-and-shape row (-1: none). */
+  shapeSeen?: number;
+  shapeRow?: number;
 }
 
 export interface FeatureContext {

@@ -11,17 +11,30 @@ export function constrain(trans: Float64Array | Float32Array): Float64Array {
   return out;
 }
 
+/** For each label: the labels that may precede it (an I-X only after B-X or I-X). */
+const PRED: Int8Array[] = [];
+for (let b = 0; b < L; b++) {
+  const list: number[] = [];
+  for (let a = 0; a < L; a++) if (allowed(a, b)) list.push(a);
+  PRED.push(Int8Array.from(list));
+}
+
+let vPrev = new Float64Array(L);
+let vCur = new Float64Array(L);
+
 /** Best label path of positions [0, n) into `out` (back-pointers in `back`, n * L). */
 export function viterbi(emit: Float64Array, n: number, trans: Float64Array, out: Uint8Array | Int32Array, back: Uint8Array): void {
   if (n === 0) return;
-  let prev = new Float64Array(L);
-  let cur = new Float64Array(L);
+  let prev = vPrev;
+  let cur = vCur;
   for (let y = 0; y < L; y++) prev[y] = trans[y] + emit[y];
   for (let k = 1; k < n; k++) {
     for (let y = 0; y < L; y++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let a = 0; a < L; a++) {
+      const pred = PRED[y];
+      let arg = pred[0];
+      let best = prev[arg] + trans[(arg + 1) * L + y];
+      for (let i = 1; i < pred.length; i++) {
+        const a = pred[i];
         const s = prev[a] + trans[(a + 1) * L + y];
         if (s > best) {
           best = s;
@@ -35,6 +48,8 @@ export function viterbi(emit: Float64Array, n: number, trans: Float64Array, out:
     prev = cur;
     cur = t;
   }
+  vPrev = prev;
+  vCur = cur;
   let arg = 0;
   for (let y = 1; y < L; y++) if (prev[y] > prev[arg]) arg = y;
   out[n - 1] = arg;
@@ -50,6 +65,8 @@ export interface Lattice {
   alpha: Float64Array;
   beta: Float64Array;
   c: Float64Array;
+  /** Scratch row (L). */
+  tmp: Float64Array;
 }
 
 function expRows(emit: Float64Array, n: number, temp: number, e: Float64Array): void {
@@ -64,25 +81,36 @@ function expRows(emit: Float64Array, n: number, temp: number, e: Float64Array): 
 export function forwardBackward(emit: Float64Array, n: number, trans: Float64Array, temp: number, lat: Lattice): void {
   const { e, t, alpha, beta, c } = lat;
   expRows(emit, n, temp, e);
-  for (let k = 0; k < n; k++) {
-    let sum = 0;
+  let sum = 0;
+  for (let y = 0; y < L; y++) sum += alpha[y] = t[y] * e[y];
+  c[0] = sum > 0 ? sum : 1;
+  for (let y = 0; y < L; y++) alpha[y] /= c[0];
+  for (let k = 1; k < n; k++) {
+    sum = 0;
+    const o = k * L;
+    const p = o - L;
     for (let y = 0; y < L; y++) {
+      const pred = PRED[y];
       let s = 0;
-      if (k === 0) s = t[y];
-      else for (let a = 0; a < L; a++) s += alpha[(k - 1) * L + a] * t[(a + 1) * L + y];
-      s *= e[k * L + y];
-      alpha[k * L + y] = s;
+      for (let i = 0; i < pred.length; i++) s += alpha[p + pred[i]] * t[(pred[i] + 1) * L + y];
+      s *= e[o + y];
+      alpha[o + y] = s;
       sum += s;
     }
-    c[k] = sum > 0 ? sum : 1;
-    for (let y = 0; y < L; y++) alpha[k * L + y] /= c[k];
+    const inv = 1 / (c[k] = sum > 0 ? sum : 1);
+    for (let y = 0; y < L; y++) alpha[o + y] *= inv;
   }
   for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = 1;
   for (let k = n - 2; k >= 0; k--) {
+    const o = k * L;
+    const q = o + L;
+    const inv = 1 / c[k + 1];
+    for (let y = 0; y < L; y++) lat.tmp[y] = e[q + y] * beta[q + y] * inv;
     for (let a = 0; a < L; a++) {
       let s = 0;
-      for (let y = 0; y < L; y++) s += t[(a + 1) * L + y] * e[(k + 1) * L + y] * beta[(k + 1) * L + y];
-      beta[k * L + a] = s / c[k + 1];
+      const row = (a + 1) * L;
+      for (let y = 0; y < L; y++) s += t[row + y] * lat.tmp[y];
+      beta[o + a] = s;
     }
   }
 }

@@ -79,8 +79,22 @@ function computeWordInfo(ctx: FeatureContext, t: Token): WordInfo {
     }
   }
   const readings = Int32Array.from(analyses.map((a) => hashString(a.key) | 0));
-  return { hash, stem, sets, readings, feats: Int32Array.from(feats) };
+  return { hash, stem, sets, readings, feats: Int32Array.from(feats), ...neighbourFeats(hash, stem, sets) };
 }
+
+/** What a word contributes to the tokens around it (as left neighbour at k-1, k-2; as right at k+1, k+2). */
+export function neighbourFeats(hash: number, stem: number, sets: number): Pick<WordInfo, 'asL1' | 'asR1' | 'asL2' | 'asR2'> {
+  return {
+    asL1: Int32Array.of(f1(T.WordL, hash), f1(T.StemL, stem), f1(T.SetsL, sets)),
+    asR1: Int32Array.of(f1(T.WordR, hash), f1(T.StemR, stem), f1(T.SetsR, sets)),
+    asL2: Int32Array.of(f1(T.WordL2, hash)),
+    asR2: Int32Array.of(f1(T.WordR2, hash)),
+  };
+}
+
+const BOUNDARY = 0x5bd1e995 | 0;
+/** The pseudo-word beyond either end of a sentence. */
+export const EDGE: WordInfo = { hash: BOUNDARY, stem: BOUNDARY, sets: 255, readings: new Int32Array(0), feats: new Int32Array(0), ...neighbourFeats(BOUNDARY, BOUNDARY, 255) };
 
 /** Shape of a token from the original text (case needs the original letters). */
 export function shapeOf(text: string, t: Token): number {

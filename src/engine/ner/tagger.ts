@@ -8,7 +8,8 @@ import type { Doc } from '../doc.js';
 import type { TrieMatch } from '../match/trie.js';
 import { featureContext, type FeatureContext } from './context.js';
 import { constrain, forwardBackward, spanProbability, viterbi, type Lattice } from './decode.js';
-import { extractFeatures } from './extract.js';
+import { tokenFacts } from './extract.js';
+import { Scorer } from './scorer.js';
 import { ENTITY_TYPES, NUM_LABELS as L, spansOf, beginOf, type EntityType } from './labels.js';
 import { decodeModel, type Model } from './model.js';
 
@@ -33,7 +34,7 @@ class Scratch {
   emit = new Float64Array(0);
   back = new Uint8Array(0);
   path = new Uint8Array(0);
-  lat: Lattice = { e: new Float64Array(0), t: new Float64Array(0), alpha: new Float64Array(0), beta: new Float64Array(0), c: new Float64Array(0) };
+  lat: Lattice = { e: new Float64Array(0), t: new Float64Array(0), alpha: new Float64Array(0), beta: new Float64Array(0), c: new Float64Array(0), tmp: new Float64Array(L) };
   ensure(n: number): void {
     if (n <= this.size) return;
     const m = Math.max(n, this.size * 2, 64);
@@ -42,17 +43,19 @@ class Scratch {
     this.back = new Uint8Array(m * L);
     this.path = new Uint8Array(m);
     const t = this.lat.t;
-    this.lat = { e: new Float64Array(m * L), t, alpha: new Float64Array(m * L), beta: new Float64Array(m * L), c: new Float64Array(m) };
+    this.lat = { e: new Float64Array(m * L), t, alpha: new Float64Array(m * L), beta: new Float64Array(m * L), c: new Float64Array(m), tmp: new Float64Array(L) };
   }
 }
 
 export class Tagger {
   readonly trans: Float64Array;
   private readonly scratch = new Scratch();
+  private readonly scorer: Scorer;
   constructor(
     readonly model: Model,
     readonly ctx: FeatureContext,
   ) {
+    this.scorer = new Scorer(model);
     this.trans = constrain(Float64Array.from(model.header.transitions));
     const temp = model.header.temperature;
     const t = new Float64Array(this.trans.length);
@@ -66,13 +69,13 @@ export class Tagger {
 
   /** Entity spans of the document, in token order, with their probabilities. */
   tag(doc: Doc, matches: readonly TrieMatch<Payload>[]): NerSpan[] {
-    const f = extractFeatures(this.ctx, doc, matches, this.model.mask);
+    const x = tokenFacts(this.ctx, doc, matches);
     const out: NerSpan[] = [];
     const s = this.scratch;
     for (const sent of doc.sentences) {
       const n = sent.last - sent.first;
       s.ensure(n);
-      this.model.emissions(f, sent.first, sent.last, s.emit);
+      this.scorer.emissions(x, sent.first, sent.last, s.emit);
       viterbi(s.emit, n, this.trans, s.path, s.back);
       const spans = spansOf(s.path, 0, n);
       if (spans.length === 0) continue;
@@ -87,13 +90,13 @@ export class Tagger {
 
   /** Best label per token (training and evaluation). */
   labels(doc: Doc, matches: readonly TrieMatch<Payload>[]): Uint8Array {
-    const f = extractFeatures(this.ctx, doc, matches, this.model.mask);
+    const x = tokenFacts(this.ctx, doc, matches);
     const labels = new Uint8Array(doc.tokens.length);
     const s = this.scratch;
     for (const sent of doc.sentences) {
       const n = sent.last - sent.first;
       s.ensure(n);
-      this.model.emissions(f, sent.first, sent.last, s.emit);
+      this.scorer.emissions(x, sent.first, sent.last, s.emit);
       viterbi(s.emit, n, this.trans, s.path, s.back);
       labels.set(s.path.subarray(0, n), sent.first);
     }

@@ -106,7 +106,7 @@ export function calibrate(m: DenseModel, dev: Item[]): number {
         if (n === 0) continue;
         const emit = new Float64Array(n * L);
         denseEmissions(m.weights, s, emit);
-        const lat: Lattice = { e: new Float64Array(n * L), t: et, alpha: new Float64Array(n * L), beta: new Float64Array(n * L), c: new Float64Array(n) };
+        const lat: Lattice = { e: new Float64Array(n * L), t: et, alpha: new Float64Array(n * L), beta: new Float64Array(n * L), c: new Float64Array(n), tmp: new Float64Array(L) };
         forwardBackward(emit, n, trans, temp, lat);
         for (let k = 0; k < n; k++) nll -= Math.log(Math.max(1e-12, marginal(lat, k, s.gold[k])));
       }
