@@ -1,6 +1,6 @@
 // The name tagger: a linear-chain model over BIO labels for PER, LOC and ORG, one per
 // language (Arabic, English), trained as an averaged structured perceptron on public NER
-// corpora (see src/engine/ner/README header in index.ts, and `npm run train:ner`).
+// corpora (see the header of src/engine/ner/index.ts, and `npm run train:ner`).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Compiled, Payload } from '../compile.js';
