@@ -12,6 +12,8 @@ export interface TrainSentence {
   first: number;
   last: number;
   gold: Uint8Array;
+  /** Silver sentences: per token, the labels allowed (bit y); the gold path is the best allowed one. */
+  allowed?: Uint8Array;
 }
 
 export interface DenseModel {
@@ -85,7 +87,9 @@ export class Perceptron {
       this.path = new Uint8Array(n * 2);
     }
     denseEmissions(this.w, s, this.emit);
-    viterbi(this.emit, n, constrain(this.tw), this.path, this.back);
+    const trans = constrain(this.tw);
+    if (s.allowed) this.latentGold(s, n, trans);
+    viterbi(this.emit, n, trans, this.path, this.back);
     let wrong = false;
     for (let k = 0; k < n; k++) {
       const g = s.gold[k];
@@ -107,6 +111,13 @@ export class Perceptron {
     }
     this.c++;
     return wrong;
+  }
+
+  /** The best path through the allowed labels becomes the sentence's gold. */
+  private latentGold(s: TrainSentence, n: number, trans: Float64Array): void {
+    const masked = new Float64Array(n * L);
+    for (let k = 0; k < n; k++) for (let y = 0; y < L; y++) masked[k * L + y] = s.allowed![k] & (1 << y) ? this.emit[k * L + y] : -1e9;
+    viterbi(masked, n, trans, s.gold, this.back);
   }
 
   /** The averaged weights so far. */
