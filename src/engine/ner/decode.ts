@@ -19,6 +19,14 @@ for (let b = 0; b < L; b++) {
   PRED.push(Int8Array.from(list));
 }
 
+/** For each label: the labels that may follow it. */
+const SUCC: Int8Array[] = [];
+for (let a = 0; a < L; a++) {
+  const list: number[] = [];
+  for (let b = 0; b < L; b++) if (allowed(a, b)) list.push(b);
+  SUCC.push(Int8Array.from(list));
+}
+
 let vPrev = new Float64Array(L);
 let vCur = new Float64Array(L);
 
@@ -79,7 +87,7 @@ function expRows(emit: Float64Array, n: number, temp: number, e: Float64Array): 
 
 /** Forward-backward over positions [0, n): fills the lattice (its arrays hold at least n * L). */
 export function forwardBackward(emit: Float64Array, n: number, trans: Float64Array, temp: number, lat: Lattice): void {
-  const { e, t, alpha, beta, c } = lat;
+  const { e, t, alpha, beta, c, tmp } = lat;
   expRows(emit, n, temp, e);
   let sum = 0;
   for (let y = 0; y < L; y++) sum += alpha[y] = t[y] * e[y];
@@ -105,11 +113,12 @@ export function forwardBackward(emit: Float64Array, n: number, trans: Float64Arr
     const o = k * L;
     const q = o + L;
     const inv = 1 / c[k + 1];
-    for (let y = 0; y < L; y++) lat.tmp[y] = e[q + y] * beta[q + y] * inv;
+    for (let y = 0; y < L; y++) tmp[y] = e[q + y] * beta[q + y] * inv;
     for (let a = 0; a < L; a++) {
       let s = 0;
       const row = (a + 1) * L;
-      for (let y = 0; y < L; y++) s += t[row + y] * lat.tmp[y];
+      const succ = SUCC[a];
+      for (let i = 0; i < succ.length; i++) s += t[row + succ[i]] * tmp[succ[i]];
       beta[o + a] = s;
     }
   }
