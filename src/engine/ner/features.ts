@@ -12,7 +12,7 @@ import { KIND_COUNT, kindIndex, SET_BLOCKER, SET_COMMON, SET_PARTICLE, SET_STOP,
 export const enum T {
   Bias = 1, Word, Reading, Clitics, Prefix, Suffix, Nisba, Sets, Length, Shape, ShapeL, ShapeR, Shape3,
   WordL, WordR, WordL2, WordR2, StemL, StemR, BigramL, BigramR, First, Lex, LexL, LexR, SetsL, SetsR,
-  CapsSentence, WordShape, LexL2, LexR2, StemWord, DocCue, DocCueOther,
+  CapsSentence, WordShape, LexL2, LexR2, StemWord, DocCue, DocCueOther, Trigram,
 }
 
 /** Token shapes (Latin case patterns, digits, punctuation, scripts). */
@@ -68,6 +68,8 @@ function computeWordInfo(ctx: FeatureContext, t: Token): WordInfo {
     const n = stemKey.length;
     for (let k = 1; k <= 3 && k < n; k++) feats.push(f2(T.Prefix, k, hashRange(stemKey, 0, k)));
     for (let k = 1; k <= 4 && k < n; k++) feats.push(f2(T.Suffix, k, hashRange(stemKey, n - k, n)));
+    // letter trigrams of the stem, edges marked: transliterated names share «-وف», «سكي», «-يتش»
+    if (n >= 3) for (let k = -1; k + 3 <= n + 1; k++) feats.push(f2(T.Trigram, k < 0 ? 1 : k + 3 > n ? 2 : 0, hashRange(stemKey, Math.max(0, k), Math.min(n, k + 3))));
     const key0 = analyses[0].key;
     if (t.script === 'ar' && key0 !== stemKey) {
       for (let k = 2; k <= 3 && k < key0.length; k++) feats.push(f2(T.Prefix, k + 8, hashRange(key0, 0, k)));
