@@ -4,7 +4,8 @@
 // With --check it scores the check gold (../shared/eval/check) and prints the aggregate table
 // only: the check set is scored, never studied, so --explain and --json are refused there.
 // With --ner it runs ../shared/eval/ner.mjs on the public NER corpora (ANERcorp dev, CoNLL-2003
-// testa) instead.
+// testa) instead, then prints the name tagger's own figures (src/engine/ner) on the held-out
+// fifth of its training corpora (PER, LOC, ORG P/R/F1 per language).
 //   npm run eval -- --explain
 //   npm run eval -- --check
 //   npm run eval -- --ner [--docs 40]
@@ -38,12 +39,35 @@ if (argv.includes('--ner')) {
   for (const [file, format] of [['anercorp-dev.txt', 'anercorp'], ['conll2003-testa.txt', 'conll']]) {
     code = Math.max(code, await run([`${shared}eval/ner.mjs`, '--base', address, '--file', `${shared}eval/ner/${file}`, '--format', format, ...rest]));
   }
+  await taggerFigures();
 } else {
   const rest = argv.filter((a) => a !== '--check');
   code = await run([scorer, '--base', address, ...gold.flatMap((g) => ['--gold', g]), '--articles', `${shared}articles`, ...rest]);
 }
 await app.close();
 process.exit(code);
+
+/** The name tagger's own entity-level figures on the held-out fifth of ANERcorp dev and CoNLL-2003 train. */
+async function taggerFigures(): Promise<void> {
+  const [{ compile }, { loadKnowledgeBase }, { split, scoreTagger }, { loadTagger }, { formatScores }] = await Promise.all([
+    import('../engine/compile.js'),
+    import('../kb/index.js'),
+    import('../engine/ner/heldout.js'),
+    import('../engine/ner/tagger.js'),
+    import('../engine/ner/score.js'),
+  ]);
+  const c = compile(loadKnowledgeBase());
+  console.log('name tagger (src/engine/ner), held-out fifth of its training corpora:');
+  for (const lang of ['ar', 'en'] as const) {
+    const tagger = loadTagger(c, lang);
+    if (!tagger) {
+      console.log(`${lang}: no model (npm run train:ner)`);
+      continue;
+    }
+    const data = split(shared, lang);
+    console.log(formatScores(lang, scoreTagger(c, tagger, data.heldOut, lang)));
+  }
+}
 
 function run(args: string[]): Promise<number> {
   const child = spawn(process.execPath, args, { stdio: 'inherit' });
