@@ -2,6 +2,7 @@
 //   git worktree add ../base <commit> && (cd ../base && npm ci && npm run build)
 //   npm run build && npx tsx test/bench/ab.ts ../base/dist dist [--rounds 8]
 // Prints articles/s for each over ../shared/articles and the time ratio B/A (< 1: B is faster).
+// AB_KB=<dir> loads the same knowledge-base directory into both (compares engine code alone).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -22,7 +23,7 @@ const load = async (dir: string): Promise<Engine> => {
   const root = pathToFileURL(resolve(dir) + '/').href;
   const { createEngine } = await import(`${root}engine/index.js`);
   const { loadKnowledgeBase } = await import(`${root}kb/index.js`);
-  return createEngine(loadKnowledgeBase());
+  return createEngine(loadKnowledgeBase(process.env.AB_KB ? { baseDir: process.env.AB_KB } : {}));
 };
 const [A, B] = [await load(a), await load(b)];
 const articles: Array<{ text: string; date?: string }> = [];
