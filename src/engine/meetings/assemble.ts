@@ -32,6 +32,8 @@ export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], r
     else placesBySentence.set(s, [p.place.index]);
   }
   const locById = new Map(locations.items.map((l) => [l.id, l]));
+  const capitals = new Set<string>();
+  for (const p of mc.places) if (p.place.capital) capitals.add(locations.idOf.get(p.place.index) ?? '');
   const countryOf = new Map(mc.participants.map((p) => [p.id, p.country]));
   const sorted = [...merged].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
   const byId = new Map(mc.participants.map((p) => [p.id, p]));
@@ -47,7 +49,7 @@ export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], r
       // (an encounter dated after the story was published has not happened yet)
       status: d.planned || (doc.dateGiven && d.date !== undefined && d.date.value > doc.date) ? 'planned' : 'held',
       participantIds: [...d.pids],
-      locationIds: d.place ? withCity(d.place, locations.items, locById) : [],
+      locationIds: d.place ? withContainers(withCity(d.place, locations.items, locById), locations.items, locById, capitals) : [],
       topics: topicsOf(mc, d, placesBySentence, resBySentence, locById, countryOf),
       evidence: d.evidence,
       confidence: Math.round(p * 100) / 100,
@@ -97,6 +99,27 @@ function withCity(id: string, items: Location[], byId: Map<string, Location>): s
     }
   }
   return best ? [id, best.id] : [id];
+}
+
+/**
+ * The places that contain or specify the meeting's place, when the article names them: a town
+ * comes with its country («في جدة» … «السعودية»: Jeddah, Saudi Arabia), and a country with the
+ * one town of it the article names, or its capital when it names several («في قطر» … «الدوحة»).
+ */
+function withContainers(ids: string[], items: Location[], byId: Map<string, Location>, capitals: Set<string>): string[] {
+  const place = byId.get(ids[0]);
+  if (!place?.countryCode) return ids;
+  const out = [...ids];
+  if (place.type === 'city' || place.type === 'facility') {
+    const country = items.find((l) => l.type === 'country' && l.countryCode === place.countryCode);
+    if (country && !out.includes(country.id)) out.push(country.id);
+    return out;
+  }
+  if (place.type !== 'country') return ids;
+  const towns = items.filter((l) => l.type === 'city' && l.countryCode === place.countryCode);
+  const town = towns.length === 1 ? towns[0] : towns.find((l) => capitals.has(l.id));
+  if (town && !out.includes(town.id)) out.push(town.id);
+  return out;
 }
 
 /** Great-circle distance (haversine). */

@@ -39,10 +39,17 @@ function extent(points: Point[]): Feature<MultiPoint> {
   return { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: grid } };
 }
 
+/** Where a meeting was held, most specific first: a meeting «in Sochi, Russia» is drawn at Sochi, not over all of Russia. */
+function sites(x: Extraction, m: Extraction['meetings'][number]): string[] {
+  const kinds = new Map(x.locations.map((l) => [l.id, l.type]));
+  const specific = m.locationIds.filter((id) => kinds.get(id) !== 'country' && kinds.get(id) !== 'territory');
+  return specific.length ? specific : m.locationIds;
+}
+
 /** The map; `fit` = 'meetings' frames the places meetings were held at (all places when none). */
 export function drawMap(x: Extraction, fit: 'all' | 'meetings' = 'all'): SVGElement {
   const points: Point[] = x.locations.filter((l) => l.coordinates).map((loc) => ({ loc, lon: loc.coordinates!.lon, lat: loc.coordinates!.lat }));
-  const meetingPlaces = new Set(x.meetings.flatMap((m) => m.locationIds));
+  const meetingPlaces = new Set(x.meetings.flatMap((m) => sites(x, m)));
   const framed = fit === 'meetings' && points.some((p) => meetingPlaces.has(p.loc.id)) ? points.filter((p) => meetingPlaces.has(p.loc.id)) : points;
   const projection = geoNaturalEarth1().fitExtent([[8, 8], [W - 8, H - 8]], extent(framed));
   const path = geoPath(projection);
@@ -62,7 +69,7 @@ export function drawMap(x: Extraction, fit: 'all' | 'meetings' = 'all'): SVGElem
   const rings = s('g', { class: 'meetings' });
   const ringsAt = new Map<string, number>();
   for (const m of x.meetings) {
-    for (const id of m.locationIds) {
+    for (const id of sites(x, m)) {
       const p = points.find((q) => q.loc.id === id);
       const xy = p && projection([p.lon, p.lat]);
       if (!xy) continue;
