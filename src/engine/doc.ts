@@ -77,15 +77,6 @@ export interface Span {
   rule?: string;
 }
 
-/** A labelled view over tokens [first, last) with its characters, the knowledge-base id when linked, and the reason. */
-export interface DocSpan extends TokenRange {
-  start: number;
-  end: number;
-  label: string;
-  kb?: string;
-  reason: string;
-}
-
 export function buildDoc(text: string, language: Language, date: string, dateGiven: boolean, debug: boolean): Doc {
   const { norm, toOrig } = normalizeText(text);
   const { tokens, sentences } = tokenize(text, norm, toOrig);

@@ -73,7 +73,7 @@ function step(st: DraftState, tr: Trigger): void {
   // "Blair held talks with Sharon and Abbas": one encounter per person met
   const pairs = bilateral(mc, h, s);
   if (!pairs) st.drafts.push(draft);
-  else for (const [subject, other] of pairs) st.drafts.push({ ...draft, pids: new Set([subject, other]), evidence: [...draft.evidence], sentences: new Set(draft.sentences), topics: [] });
+  else for (const [subject, other] of pairs) st.drafts.push({ ...draft, pids: new Set([subject, other]), evidence: [...draft.evidence], sentences: new Set(draft.sentences), cues: new Set(draft.cues) });
 }
 
 /** A later trigger of the clause of the last draft: a more specific type, an encounter, a plan. */
@@ -170,10 +170,8 @@ function newDraft(st: DraftState, tr: Trigger, pids: string[]): Draft {
     pids: new Set(pids),
     planned: tr.polarity === 'planned',
     placeScore: 0,
-    topics: [],
     evidence: [spanOf(mc.doc, sentence.first, sentence.last, 0, `meeting:trigger:${mc.doc.text.slice(mc.tokens[h.first].start, mc.tokens[h.last - 1].end)}`)],
     sentences: new Set([s]),
-    confidence: 0.7,
     encounter: pids.length > 1 || tr.type !== 'visit' || mc.unnamedOfficials.has(s),
     tellings: 1,
     cues: triggerCues(st, tr, pids),

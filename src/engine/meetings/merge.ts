@@ -52,7 +52,7 @@ export function mergeDrafts(drafts: readonly Draft[]): Draft[] {
 }
 
 function copy(d: Draft): Draft {
-  return { ...d, pids: new Set(d.pids), evidence: [...d.evidence], sentences: new Set(d.sentences), topics: [...d.topics], cues: new Set(d.cues) };
+  return { ...d, pids: new Set(d.pids), evidence: [...d.evidence], sentences: new Set(d.sentences), cues: new Set(d.cues) };
 }
 
 /** Telling `d` is told again in `same`: people, the more specific type, the better place, a date with a text, evidence. */
@@ -73,7 +73,6 @@ function absorb(same: Draft, d: Draft): void {
   same.duration ??= d.duration;
   same.evidence.push(...d.evidence);
   for (const s of d.sentences) same.sentences.add(s);
-  same.confidence = Math.min(0.95, same.confidence + 0.1);
 }
 
 /** Two tellings can be one encounter: both held or both planned, and a phone call is never a meeting in person. */

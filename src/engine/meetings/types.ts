@@ -55,10 +55,8 @@ export interface Draft {
   placeScore: number;
   date?: DateExpr;
   duration?: { minutes: number; text: string };
-  topics: string[];
   evidence: Span[];
   sentences: Set<number>;
-  confidence: number;
   /** People named only as the ones reporting the encounter («أوضح الجبير أن لقاء …»). */
   speakers?: Set<string>;
   /** Someone was met (not only a place visited): a lone person's draft without it is a trip, kept only to lend its place. */
