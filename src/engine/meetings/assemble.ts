@@ -3,14 +3,15 @@
 // not the participants' own countries), date, duration, evidence and confidence.
 import type { Location, Meeting, Resolution } from '../../schemas/extraction.js';
 import type { MeetingContext } from './context.js';
-import type { Draft } from './types.js';
+import type { Draft, MeetingLayer } from './types.js';
+import type { PlaceMention } from '../entities/places.js';
 import { meetingFeatures } from '../scorers/meeting-features.js';
 import type { Features } from '../scorers/model.js';
 
 /** How far from a town's centre a building still counts as in that town. */
 const CITY_RADIUS_KM = 30;
 
-export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], resolutions: readonly Resolution[], features?: Features[]): Meeting[] {
+export function assembleMeetings(mc: MeetingContext, layer: MeetingLayer, resolutions: readonly Resolution[], features?: Features[]): Meeting[] {
   const { doc, tokens, locations } = mc;
   const resBySentence = new Map<number, string[]>();
   for (const r of resolutions) {
@@ -24,18 +25,11 @@ export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], r
       else resBySentence.set(s, [symbol]);
     }
   }
-  const placesBySentence = new Map<number, number[]>();
-  for (const p of mc.places) {
-    const s = tokens[p.first].sentence;
-    const list = placesBySentence.get(s);
-    if (list) list.push(p.place.index);
-    else placesBySentence.set(s, [p.place.index]);
-  }
   const locById = new Map(locations.items.map((l) => [l.id, l]));
   const capitals = new Set<string>();
   for (const p of mc.places) if (p.place.capital) capitals.add(locations.idOf.get(p.place.index) ?? '');
   const countryOf = new Map(mc.participants.map((p) => [p.id, p.country]));
-  const sorted = [...merged].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
+  const sorted = [...layer.merged].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
   const byId = new Map(mc.participants.map((p) => [p.id, p]));
   const scorer = doc.scorers.meetings;
   const out: Meeting[] = [];
@@ -50,7 +44,7 @@ export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], r
       status: d.planned || (doc.dateGiven && d.date !== undefined && d.date.value > doc.date) ? 'planned' : 'held',
       participantIds: [...d.pids],
       locationIds: d.place ? withContainers(withCity(d.place, locations.items, locById), locations.items, locById, capitals) : [],
-      topics: topicsOf(mc, d, placesBySentence, resBySentence, locById, countryOf),
+      topics: topicsOf(mc, d, layer.placesBySentence, resBySentence, locById, countryOf),
       evidence: d.evidence,
       confidence: Math.round(p * 100) / 100,
     };
@@ -67,12 +61,12 @@ export function assembleMeetings(mc: MeetingContext, merged: readonly Draft[], r
 const DATE_SOURCE: Record<string, 'text' | 'context' | 'publication'> = { sentence: 'text', before: 'context', article: 'context', publication: 'publication' };
 
 
-function topicsOf(mc: MeetingContext, d: Draft, places: Map<number, number[]>, resolutions: Map<number, string[]>, locById: Map<string, Location>, countryOf: Map<string, string | undefined>): string[] {
+function topicsOf(mc: MeetingContext, d: Draft, places: Map<number, PlaceMention[]>, resolutions: Map<number, string[]>, locById: Map<string, Location>, countryOf: Map<string, string | undefined>): string[] {
   const topics: string[] = [];
   const own = new Set([...d.pids].map((id) => countryOf.get(id)).filter((x): x is string => !!x));
   for (const s of d.sentences) {
-    for (const index of places.get(s) ?? []) {
-      const id = mc.locations.idOf.get(index);
+    for (const p of places.get(s) ?? []) {
+      const id = mc.locations.idOf.get(p.place.index);
       if (!id || id === d.place) continue;
       const l = locById.get(id)!;
       if (l.type === 'country' && l.countryCode && own.has(l.countryCode)) continue;

@@ -2,7 +2,7 @@
 // drafts (arguments, place and date evidence) → merge (one encounter told several times) → meetings.
 import type { Component } from '../pipeline.js';
 import { need } from '../pipeline.js';
-import { meetingContext } from './context.js';
+import { groupBySentence, meetingContext } from './context.js';
 import { absentMentions } from './absent.js';
 import { findClauses } from './clauses.js';
 import { findTriggers } from './triggers.js';
@@ -17,10 +17,11 @@ export const meetingComponents: Component[] = [
     run(doc, c) {
       const participants = need(doc.ann.participants, 'participants', 'participants');
       const persons = new Set(participants.filter((p) => p.type === 'person').map((p) => p.id));
-      doc.ann.meeting = { persons, absent: new Map(), clauses: new Map(), hits: doc.index.all('lex:meeting-triggers'), triggers: [], drafts: [], merged: [] };
+      doc.ann.meeting = { persons, absent: new Map(), clauses: new Map(), placesBySentence: new Map(), hits: doc.index.all('lex:meeting-triggers'), triggers: [], drafts: [], merged: [] };
       const mc = meetingContext(doc, c);
       doc.ann.meeting.absent = absentMentions(mc);
       doc.ann.meeting.clauses = findClauses(meetingContext(doc, c));
+      doc.ann.meeting.placesBySentence = groupBySentence(mc, mc.places);
     },
   },
   {
@@ -53,7 +54,7 @@ export const meetingComponents: Component[] = [
     run(doc, c) {
       const layer = need(doc.ann.meeting, 'meeting layer', 'meeting-clauses');
       const features = (doc.ann.features ??= { participants: [], meetings: [] }).meetings;
-      doc.ann.meetings = assembleMeetings(meetingContext(doc, c), layer.merged, doc.ann.resolutions ?? [], features);
+      doc.ann.meetings = assembleMeetings(meetingContext(doc, c), layer, doc.ann.resolutions ?? [], features);
     },
   },
 ];

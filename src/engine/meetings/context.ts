@@ -43,6 +43,18 @@ export function meetingContext(doc: Doc, c: Compiled): MeetingContext {
   };
 }
 
+/** Items keyed by the sentence their first token sits in, in their original order. */
+export function groupBySentence<T extends { first: number }>(mc: MeetingContext, items: readonly T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const item of items) {
+    const s = mc.tokens[item.first].sentence;
+    const list = out.get(s);
+    if (list) list.push(item);
+    else out.set(s, [item]);
+  }
+  return out;
+}
+
 /** A mention that can be a participant: a person, not only mentioned (mourned, discussed, in a relative clause). */
 export function present(mc: MeetingContext, m: PersonMention): boolean {
   return mc.persons.has(m.pid) && !mc.absent.has(m);

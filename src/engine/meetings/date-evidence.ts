@@ -6,7 +6,7 @@ import type { DateExpr } from '../dates/resolve.js';
 import { findDates } from '../dates/resolve.js';
 import { entryOf, type Hit, type MatchIndex } from '../entities/lexicons.js';
 import { firstAtOrAfter } from '../match/bisect.js';
-import type { MeetingContext } from './context.js';
+import { groupBySentence, type MeetingContext } from './context.js';
 import type { Evidence } from './types.js';
 
 export interface ArticleDates {
@@ -24,14 +24,7 @@ export function articleDates(mc: MeetingContext): ArticleDates {
   if (opening && opening.explicit && opening.first <= 2 && !opening.future && opening.value !== doc.date) {
     all = findDates({ ...doc, date: opening.value, dateGiven: true }, idx, 0, tokens.length);
   }
-  const bySentence = new Map<number, DateExpr[]>();
-  for (const d of all) {
-    const s = tokens[d.first].sentence;
-    const list = bySentence.get(s);
-    if (list) list.push(d);
-    else bySentence.set(s, [d]);
-  }
-  return { all, past: all.filter((d) => !d.future), bySentence };
+  return { all, past: all.filter((d) => !d.future), bySentence: groupBySentence(mc, all) };
 }
 
 /** The evidence for the date of an encounter told at trigger `h` in sentence `s`, best first. */

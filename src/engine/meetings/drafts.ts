@@ -27,13 +27,7 @@ interface DraftState {
 }
 
 export function buildDrafts(mc: MeetingContext, layer: MeetingLayer): Draft[] {
-  const placesBySentence = new Map<number, PlaceMention[]>();
-  for (const p of mc.places) {
-    const s = mc.tokens[p.first].sentence;
-    const list = placesBySentence.get(s);
-    if (list) list.push(p);
-    else placesBySentence.set(s, [p]);
-  }
+  const placesBySentence = layer.placesBySentence;
   const anaphoricSentences = new Set<number>();
   for (const h of layer.hits) if (anaphoric(mc, h)) anaphoricSentences.add(mc.tokens[h.first].sentence);
   const st: DraftState = { mc, layer, drafts: [], placesBySentence, dates: articleDates(mc), spokeAt: speakingPlaces(mc), dateline: datelinePlace(mc), anaphoricSentences };

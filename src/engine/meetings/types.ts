@@ -6,6 +6,7 @@ import type { Hit } from '../entities/lexicons.js';
 import type { LexiconEntry } from '../../kb/schema.js';
 import type { DateExpr } from '../dates/resolve.js';
 import type { PersonMention } from '../persons/types.js';
+import type { PlaceMention } from '../entities/places.js';
 
 export type MeetingType = Meeting['type'];
 
@@ -76,6 +77,8 @@ export interface MeetingLayer {
   absent: Map<PersonMention, AbsentReason>;
   /** Per sentence, its clauses in order. */
   clauses: Map<number, Clause[]>;
+  /** Place mentions per sentence. */
+  placesBySentence: Map<number, PlaceMention[]>;
   /** Every trigger hit, in order (clause splitting and subjects read them all). */
   hits: readonly Hit[];
   /** The triggers that can tell an encounter (not "called for", not "received a letter"). */
