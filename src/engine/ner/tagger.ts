@@ -73,10 +73,7 @@ export class Tagger {
     const out: NerSpan[] = [];
     const s = this.scratch;
     for (const sent of doc.sentences) {
-      const n = sent.last - sent.first;
-      s.ensure(n);
-      this.scorer.emissions(x, sent.first, sent.last, s.emit);
-      viterbi(s.emit, n, this.trans, s.path, s.back);
+      const n = this.decode(x, sent.first, sent.last);
       const spans = spansOf(s.path, 0, n);
       if (spans.length === 0) continue;
       forwardBackward(s.emit, n, this.trans, this.model.header.temperature, s.lat);
@@ -92,15 +89,18 @@ export class Tagger {
   labels(doc: Doc, matches: readonly TrieMatch<Payload>[]): Uint8Array {
     const x = tokenFacts(this.ctx, doc, matches);
     const labels = new Uint8Array(doc.tokens.length);
-    const s = this.scratch;
-    for (const sent of doc.sentences) {
-      const n = sent.last - sent.first;
-      s.ensure(n);
-      this.scorer.emissions(x, sent.first, sent.last, s.emit);
-      viterbi(s.emit, n, this.trans, s.path, s.back);
-      labels.set(s.path.subarray(0, n), sent.first);
-    }
+    for (const sent of doc.sentences) labels.set(this.scratch.path.subarray(0, this.decode(x, sent.first, sent.last)), sent.first);
     return labels;
+  }
+
+  /** Emissions and the Viterbi path of tokens [first, last) into the scratch buffers; returns their count. */
+  private decode(x: ReturnType<typeof tokenFacts>, first: number, last: number): number {
+    const n = last - first;
+    const s = this.scratch;
+    s.ensure(n);
+    this.scorer.emissions(x, first, last, s.emit);
+    viterbi(s.emit, n, this.trans, s.path, s.back);
+    return n;
   }
 }
 
