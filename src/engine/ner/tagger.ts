@@ -89,7 +89,10 @@ export class Tagger {
   labels(doc: Doc, matches: readonly TrieMatch<Payload>[]): Uint8Array {
     const x = tokenFacts(this.ctx, doc, matches);
     const labels = new Uint8Array(doc.tokens.length);
-    for (const sent of doc.sentences) labels.set(this.scratch.path.subarray(0, this.decode(x, sent.first, sent.last)), sent.first);
+    for (const sent of doc.sentences) {
+      const n = this.decode(x, sent.first, sent.last); // (first: decoding may grow the scratch buffers)
+      labels.set(this.scratch.path.subarray(0, n), sent.first);
+    }
     return labels;
   }
 
