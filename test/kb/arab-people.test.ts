@@ -4,6 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PeopleFileSchema, type Person, type Role } from '../../src/kb/schema.js';
+import { activeOn, hi, lo } from './role-dates.js';
 
 const raw: unknown = JSON.parse(readFileSync(new URL('../../src/kb/data/people/arab.json', import.meta.url), 'utf8'));
 const parsed = PeopleFileSchema.safeParse(raw);
@@ -15,14 +16,6 @@ const ARAB_LEAGUE = [
   'MA', 'OM', 'PS', 'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE',
 ] as const;
 
-/** Earliest day a partial ISO date can mean. */
-const lo = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
-/** Latest day a partial ISO date can mean. */
-const hi = (d: string): string => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
-
-function activeOn(r: Role, date: string): boolean {
-  return lo(r.from) <= date && (r.to == null || hi(r.to) >= date);
-}
 
 function holds(id: string, office: Role['office'], country: string, date: string, title?: string): boolean {
   const p = byId.get(id);

@@ -8,6 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PeopleFileSchema, type Person, type Role } from '../../src/kb/schema.js';
+import { activeOn, hi, lo } from './role-dates.js';
 
 const DIR = new URL('../../src/kb/data/people/', import.meta.url);
 const FILES = ['p5-1980-1999.json', 'p5-officials-since-2001.json'];
@@ -21,9 +22,6 @@ for (const f of readdirSync(fileURLToPath(DIR)).filter((n) => n.endsWith('.json'
 const everyone = [...all.values()].flat();
 const byId = new Map(everyone.map((p) => [p.id, p]));
 
-const lo = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
-const hi = (d: string): string => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
-const activeOn = (r: Role, date: string): boolean => lo(r.from) <= date && (r.to == null || hi(r.to) >= date);
 
 /** Ids of everyone (in every people file) holding an office for a country or organisation on a date. */
 function holders(office: Role['office'], where: { country?: string; org?: string }, date: string, title?: RegExp): string[] {

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { OrganizationsFileSchema, PeopleFileSchema, type Person, type Role } from '../../src/kb/schema.js';
+import { activeOn, hi, lo } from './role-dates.js';
 
 const DATA = new URL('../../src/kb/data/', import.meta.url);
 const PEOPLE_DIR = new URL('people/', DATA);
@@ -47,11 +48,6 @@ const orgIds = new Set(orgsParsed.success ? orgsParsed.data.organizations.map((o
 const all: Array<{ file: string; person: Person }> = [...parsedPeople].flatMap(([file, ps]) => ps.map((person) => ({ file, person })));
 const byId = new Map(all.map(({ person }) => [person.id, person]));
 
-/** Earliest day a partial ISO date can mean. */
-const lo = (d: string): string => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
-/** Latest day a partial ISO date can mean. */
-const hi = (d: string): string => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
-const activeOn = (r: Role, date: string): boolean => lo(r.from) <= date && (r.to == null || hi(r.to) >= date);
 
 function holds(id: string, office: Role['office'], where: { country?: string; org?: string }, date: string): boolean {
   const p = byId.get(id);
