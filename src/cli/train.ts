@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { createEngine, docFor, type Engine } from '../engine/index.js';
 import { loadKnowledgeBase } from '../kb/index.js';
 import { NEUTRAL, Scorer, type Features, type ModelFile } from '../engine/scorers/model.js';
-import { fitLogistic, bestThreshold } from '../engine/scorers/fit.js';
-import { labelMeetings, labelParticipants, type GoldDoc } from '../engine/scorers/labels.js';
+import { bestThreshold, choiceProbabilities, fitChoice, fitLogistic } from '../engine/scorers/fit.js';
+import { labelMeetings, labelParticipants, labelPlaces, type GoldDoc } from '../engine/scorers/labels.js';
 
 const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const devDir = `${shared}eval/dev/`;
@@ -98,5 +98,67 @@ function train(kind: 'participants' | 'meetings', engine: Engine, decision: stri
   return model;
 }
 
-const participants = train('participants', createEngine(kb, { scorers: { participants: NEUTRAL, meetings: NEUTRAL } }), 'Whether a person found in the text is a participant of the story (a real, named person the gold lists).');
-train('meetings', createEngine(kb, { scorers: { participants: new Scorer(participants), meetings: NEUTRAL } }), 'Whether a meeting found in the text is an encounter the gold lists (matching at least two of its people).');
+/** Every meeting's candidate places with their labels (meetings matched to a required gold meeting only). */
+interface PlaceGroup { doc: number; xs: Features[]; ys: number[]; goldPlace: boolean; ladderRight: boolean }
+function collectPlaces(engine: Engine): PlaceGroup[] {
+  const out: PlaceGroup[] = [];
+  for (const [di, d] of docs.entries()) {
+    const doc = engine.pipeline.run(Object.assign(docFor({ text: d.text, publishedAt: d.publishedAt }), { scorers: engine.scorers }), engine.compiled);
+    const cands = doc.ann.features!.places;
+    const labels = labelPlaces(d.gold, doc.ann.participants!, doc.ann.meetings!, doc.ann.locations!.items, cands);
+    labels.forEach((l, i) => {
+      if (!l) return;
+      // (the evidence ladder's pick, for comparison: the engine runs with it while the place scorer is neutral)
+      const ladder = cands[i].candidates.findIndex((c) => c.id === (doc.ann.meetings![cands[i].meeting].locationIds[0] ?? ''));
+      out.push({ doc: di, xs: cands[i].candidates.map((c) => c.x), ys: l.ys, goldPlace: l.goldPlace, ladderRight: ladder >= 0 && l.ys[ladder] === 1 });
+    });
+  }
+  return out;
+}
+
+/** Index of each group's right candidate, or -1 (the engine offered no right one). */
+const rightOf = (g: PlaceGroup) => g.ys.indexOf(1);
+
+/** Share of meetings whose place comes out right (the gold place, or none where the gold gives none) when each takes its likeliest candidate. */
+function placeAccuracy(groups: PlaceGroup[], weights: (g: number) => Record<string, number>): number {
+  let ok = 0;
+  groups.forEach((g, i) => {
+    const p = choiceProbabilities(g.xs, weights(i));
+    let best = 0;
+    for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+    if (g.ys[best] === 1) ok++;
+  });
+  return ok / Math.max(1, groups.length);
+}
+
+function trainPlaces(engine: Engine): ModelFile {
+  const t0 = performance.now();
+  const groups = collectPlaces(engine);
+  const learnable = groups.filter((g) => rightOf(g) >= 0);
+  const fit = (gs: PlaceGroup[], l2: number) => fitChoice(gs.map((g) => g.xs), gs.map(rightOf), { l2, ...FIT });
+  // the regularisation is chosen on out-of-fold choices (5 folds by article)
+  let best = { l2: L2_GRID[0], acc: -1 };
+  for (const l2 of L2_GRID) {
+    const models = [...Array(FOLDS).keys()].map((f) => fit(learnable.filter((g) => g.doc % FOLDS !== f), l2));
+    const acc = placeAccuracy(groups, (i) => models[groups[i].doc % FOLDS]);
+    if (acc > best.acc + 1e-9) best = { l2, acc };
+  }
+  const weights = fit(learnable, best.l2);
+  const ys = groups.flatMap((g) => g.ys);
+  const model: ModelFile = {
+    decision: 'Where a meeting took place: the likeliest of its candidate places (of its sentences, the three before, the two after, the dateline) or "none" (a conditional logit over the group).',
+    trainedOn: { files: files.map((f) => `../shared/eval/dev/${f}`), items: ys.length, positives: ys.reduce((a, b) => a + b, 0), date: today },
+    threshold: 0,
+    bias: 0,
+    weights,
+    fit: { l2: best.l2, crossValidatedPlaceAccuracy: Math.round(best.acc * 1e4) / 1e4, evidenceLadderAccuracy: Math.round((groups.filter((g) => g.ladderRight).length / Math.max(1, groups.length)) * 1e4) / 1e4, meetings: groups.length, meetingsWithARightCandidate: learnable.length, ms: Math.round(performance.now() - t0) },
+  };
+  writeFileSync(new URL('places.json', MODELS), JSON.stringify(model, null, 2) + '\n');
+  const ladder = groups.filter((g) => g.ladderRight).length / Math.max(1, groups.length);
+  console.log(`places: ${groups.length} meetings (${learnable.length} with a right candidate), ${ys.length} candidates; L2 ${best.l2}: out-of-fold accuracy ${best.acc.toFixed(3)}, in-sample ${placeAccuracy(groups, () => weights).toFixed(3)} (the evidence ladder: ${ladder.toFixed(3)})`);
+  return model;
+}
+
+const participants = new Scorer(train('participants', createEngine(kb, { scorers: { participants: NEUTRAL, meetings: NEUTRAL, places: NEUTRAL } }), 'Whether a person found in the text is a participant of the story (a real, named person the gold lists).'));
+const places = new Scorer(trainPlaces(createEngine(kb, { scorers: { participants, meetings: NEUTRAL, places: NEUTRAL } })));
+train('meetings', createEngine(kb, { scorers: { participants, meetings: NEUTRAL, places } }), 'Whether a meeting found in the text is an encounter the gold lists (matching at least two of its people).');

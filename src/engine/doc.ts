@@ -59,8 +59,8 @@ export interface Annotations {
   locations?: LocationIndex;
   meeting?: MeetingLayer;
   meetings?: Meeting[];
-  /** The scorers' features of each participant and meeting, aligned with them (for `npm run train`). */
-  features?: { participants: Features[]; meetings: Features[] };
+  /** The scorers' features of each participant and meeting, aligned with them, and of each meeting's candidate places (for `npm run train`). */
+  features?: { participants: Features[]; meetings: Features[]; places: Array<{ meeting: number; candidates: Array<{ id: string; x: Features }> }> };
 }
 
 export interface LocationIndex {

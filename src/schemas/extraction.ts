@@ -76,7 +76,7 @@ export const MeetingSchema = z
     topics: z.array(z.string()).describe('What was discussed (country names, resolutions, themes).'),
     evidence: z.array(MentionSchema).describe('Sentences or clauses that describe the encounter.'),
     confidence: z.number().min(0).max(1).describe('Probability that the meeting is right, from the learned meeting scorer.'),
-    reasons: z.array(z.string()).optional().describe('The features that weighed most in the confidence, signed (only with debug=true).'),
+    reasons: z.array(z.string()).optional().describe('The features that weighed most in the confidence, signed, then those that chose its place ("+place:in-sentence:locative"; only with debug=true).'),
   })
   .describe('An encounter between participants: who met whom, where, when, how long, about what.').meta({ id: 'Meeting' });
 

@@ -6,12 +6,14 @@ import type { MeetingContext } from './context.js';
 import type { Draft, MeetingLayer } from './types.js';
 import type { PlaceMention } from '../entities/places.js';
 import { meetingFeatures } from '../scorers/meeting-features.js';
-import type { Features } from '../scorers/model.js';
+import { NEUTRAL, type Features } from '../scorers/model.js';
+import type { Doc } from '../doc.js';
+import { choosePlace, NONE, placeCandidates, placeStats, type PlaceStats } from './place-ranker.js';
 
 /** How far from a town's centre a building still counts as in that town. */
 const CITY_RADIUS_KM = 30;
 
-export function assembleMeetings(mc: MeetingContext, layer: MeetingLayer, resolutions: readonly Resolution[], features?: Features[]): Meeting[] {
+export function assembleMeetings(mc: MeetingContext, layer: MeetingLayer, resolutions: readonly Resolution[], features?: NonNullable<Doc['ann']['features']>): Meeting[] {
   const { doc, tokens, locations } = mc;
   const resBySentence = new Map<number, string[]>();
   for (const r of resolutions) {
@@ -32,8 +34,11 @@ export function assembleMeetings(mc: MeetingContext, layer: MeetingLayer, resolu
   const sorted = [...layer.merged].sort((a, b) => Math.min(...a.sentences) - Math.min(...b.sentences));
   const byId = new Map(mc.participants.map((p) => [p.id, p]));
   const scorer = doc.scorers.meetings;
+  const stats = placeStats(mc, locById);
   const out: Meeting[] = [];
-  for (const d of sorted) {
+  for (const told of sorted) {
+    const ranked = rankPlace(mc, layer, told, stats, locById, countryOf);
+    const d = ranked.draft;
     const x = meetingFeatures(d, byId, doc.language);
     const p = scorer.score(x);
     if (!scorer.keep(p)) continue;
@@ -50,11 +55,30 @@ export function assembleMeetings(mc: MeetingContext, layer: MeetingLayer, resolu
     };
     if (d.date) m.date = { value: d.date.value, ...(d.date.text ? { text: d.date.text } : {}), precision: d.date.precision === 'month' ? 'month' : d.date.precision, source: DATE_SOURCE[d.dateSource ?? 'sentence'] ?? 'text' };
     if (d.duration) m.duration = d.duration;
-    if (doc.debug) m.reasons = scorer.reasons(x);
-    features?.push(x);
+    if (doc.debug) m.reasons = [...scorer.reasons(x), ...(ranked.reasons ?? [])];
+    if (features) {
+      features.meetings.push(x);
+      if (ranked.candidates) features.places.push({ meeting: out.length, candidates: ranked.candidates });
+    }
     out.push(m);
   }
   return out;
+}
+
+/**
+ * The encounter's place as the place scorer picks it among its candidates (the evidence ladder's
+ * pick while the scorer is untrained); a phone call keeps the ladder (a place only from its sentence).
+ */
+function rankPlace(mc: MeetingContext, layer: MeetingLayer, d: Draft, stats: PlaceStats, locById: Map<string, Location>, countryOf: Map<string, string | undefined>) {
+  if (d.type === 'call') return { draft: d };
+  const countries = new Set([...d.pids].map((id) => countryOf.get(id)).filter((c): c is string => !!c));
+  const candidates = placeCandidates(mc, layer, d, stats, locById, countries);
+  const scorer = mc.doc.scorers.places;
+  if (scorer === NEUTRAL || Object.keys(scorer.model.weights).length === 0) return { draft: d, candidates };
+  const best = choosePlace(candidates, scorer);
+  const placeSource = best ? (best.p >= 0.7 ? 'ranked:high' : best.p >= 0.4 ? 'ranked:mid' : 'ranked:low') : undefined;
+  const chosen = candidates.find((c) => c.id === (best?.id ?? NONE))!;
+  return { draft: { ...d, place: best?.id, placeSource }, candidates, reasons: scorer.reasons(chosen.x, 3).map((r) => `${r[0]}place:${r.slice(1)}`) };
 }
 
 /** Date evidence source -> the meeting's `date.source`. */

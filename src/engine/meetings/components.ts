@@ -53,7 +53,7 @@ export const meetingComponents: Component[] = [
     requires: ['meeting-merge', 'resolutions'],
     run(doc, c) {
       const layer = need(doc.ann.meeting, 'meeting layer', 'meeting-clauses');
-      const features = (doc.ann.features ??= { participants: [], meetings: [] }).meetings;
+      const features = (doc.ann.features ??= { participants: [], meetings: [], places: [] });
       doc.ann.meetings = assembleMeetings(meetingContext(doc, c), layer, doc.ann.resolutions ?? [], features);
     },
   },

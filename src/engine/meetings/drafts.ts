@@ -67,7 +67,7 @@ function step(st: DraftState, tr: Trigger): void {
   // "Blair held talks with Sharon and Abbas": one encounter per person met
   const pairs = bilateral(mc, h, s);
   if (!pairs) st.drafts.push(draft);
-  else for (const [subject, other] of pairs) st.drafts.push({ ...draft, pids: new Set([subject, other]), evidence: [...draft.evidence], sentences: new Set(draft.sentences), cues: new Set(draft.cues) });
+  else for (const [subject, other] of pairs) st.drafts.push({ ...draft, pids: new Set([subject, other]), evidence: [...draft.evidence], sentences: new Set(draft.sentences), cues: new Set(draft.cues), placeEvidence: [...draft.placeEvidence], triggerTokens: [...draft.triggerTokens] });
 }
 
 /** A later trigger of the clause of the last draft: a more specific type, an encounter, a plan. */
@@ -134,6 +134,7 @@ function followUp(st: DraftState, s: number, from: number, to: number, gap: numb
     const sentence = st.mc.doc.sentences[s];
     for (const d of group) {
       d.place = st.mc.locations.idOf.get(p.place.index);
+      d.placeEvidence.push({ value: d.place, source: 'follow-up', score: 3, reason: 'a follow-up naming no one' });
       d.placeScore = 3;
       d.placeSource = 'follow-up';
       d.evidence.push(spanOf(st.mc.doc, sentence.first, sentence.last, 0, 'meeting:follow-up'));
@@ -169,9 +170,13 @@ function newDraft(st: DraftState, tr: Trigger, pids: string[]): Draft {
     encounter: pids.length > 1 || tr.type !== 'visit' || mc.unnamedOfficials.has(s),
     tellings: 1,
     cues: triggerCues(st, tr, pids),
+    placeEvidence: [],
+    triggerTokens: [h.first],
   };
   for (let k = sentence.first; k < sentence.last; k++) if (mc.doc.words.futureMarkers.has(mc.tokens[k])) draft.planned = true;
-  const place = bestPlace(placeEvidence(st, tr, draft));
+  const evidence = placeEvidence(st, tr, draft);
+  draft.placeEvidence = evidence.map((e) => ({ value: e.value, source: e.source === 'sentence' && e.score >= 4 ? 'sentence-locative' : e.source, score: e.score, reason: e.reason }));
+  const place = bestPlace(evidence);
   if (place) {
     draft.place = place.value;
     draft.placeScore = place.score;

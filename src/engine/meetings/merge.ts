@@ -52,7 +52,7 @@ export function mergeDrafts(drafts: readonly Draft[]): Draft[] {
 }
 
 function copy(d: Draft): Draft {
-  return { ...d, pids: new Set(d.pids), evidence: [...d.evidence], sentences: new Set(d.sentences), cues: new Set(d.cues) };
+  return { ...d, pids: new Set(d.pids), evidence: [...d.evidence], sentences: new Set(d.sentences), cues: new Set(d.cues), placeEvidence: [...d.placeEvidence], triggerTokens: [...d.triggerTokens] };
 }
 
 /** Telling `d` is told again in `same`: people, the more specific type, the better place, a date with a text, evidence. */
@@ -72,6 +72,8 @@ function absorb(same: Draft, d: Draft): void {
   for (const c of d.cues) same.cues.add(c);
   same.duration ??= d.duration;
   same.evidence.push(...d.evidence);
+  same.placeEvidence.push(...d.placeEvidence);
+  same.triggerTokens.push(...d.triggerTokens);
   for (const s of d.sentences) same.sentences.add(s);
 }
 

@@ -39,7 +39,7 @@ export function speakingPlaces(mc: MeetingContext): Map<string, { place: PlaceMe
 }
 
 /** «بموسكو» (a glued preposition) or a locative word before the place. */
-function locativePlace(mc: MeetingContext, p: PlaceMention): boolean {
+export function locativePlace(mc: MeetingContext, p: PlaceMention): boolean {
   const prev = mc.tokens[p.first - 1];
   return p.span.start > mc.tokens[p.first].start || mc.doc.words.meetingLocatives.has(prev);
 }

@@ -69,6 +69,10 @@ export interface Draft {
   dateSource?: string;
   /** What the tellings showed (features of the meeting scorer): "trigger-weak", "anaphoric", "later-clause", "lead" … */
   cues: Set<string>;
+  /** Every piece of place evidence the tellings gave (the place scorer weighs them with the other candidates). */
+  placeEvidence: Array<Evidence<string | undefined>>;
+  /** The first token of each telling's trigger. */
+  triggerTokens: number[];
 }
 
 export interface MeetingLayer {

@@ -106,7 +106,7 @@ export const personComponents: Component[] = [
     requires: ['coref-titles'],
     run(doc, c) {
       const layer = layerOf(doc);
-      const features = (doc.ann.features ??= { participants: [], meetings: [] }).participants;
+      const features = (doc.ann.features ??= { participants: [], meetings: [], places: [] }).participants;
       doc.ann.participants = assembleParticipants(c, doc, layer, features);
       doc.ann.personMentions = layer.mentions;
       doc.ann.blocking = layer.blocking;

@@ -7,13 +7,15 @@ export interface Scorers {
   meetings: Scorer;
   /** Whether a participant is right (its confidence), and which to keep. */
   participants: Scorer;
+  /** Whether a candidate place is where a meeting took place (the best likely enough is taken). */
+  places: Scorer;
 }
 
 const MODELS = new URL('../../../src/kb/models/', import.meta.url);
 
 export function defaultScorers(): Scorers {
-  return { meetings: loadScorer(new URL('meetings.json', MODELS)), participants: loadScorer(new URL('participants.json', MODELS)) };
+  return { meetings: loadScorer(new URL('meetings.json', MODELS)), participants: loadScorer(new URL('participants.json', MODELS)), places: loadScorer(new URL('places.json', MODELS)) };
 }
 
-/** Scorers that keep every candidate at confidence 0.5 (training sees every candidate through them). */
-export const NEUTRAL_SCORERS: Scorers = { meetings: NEUTRAL, participants: NEUTRAL };
+/** Scorers that keep every candidate at confidence 0.5 (training sees every candidate through them; places keep the evidence ladder). */
+export const NEUTRAL_SCORERS: Scorers = { meetings: NEUTRAL, participants: NEUTRAL, places: NEUTRAL };

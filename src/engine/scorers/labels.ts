@@ -2,12 +2,13 @@
 // counts as right, matched the way ../shared/eval/score.mjs matches (names normalised the same way;
 // one gold person per item; meetings sharing two of their gold people, or one when the gold names
 // one). null = matched to an optional gold item (neither right nor wrong).
-import type { Meeting, Participant } from '../../schemas/extraction.js';
+import type { Location, Meeting, Participant } from '../../schemas/extraction.js';
 
 export interface GoldPerson { name: string; aliases?: string[]; variants?: string[]; optional?: boolean }
-export interface GoldMeeting { participants: string[]; optional?: boolean }
+export interface GoldMeeting { participants: string[]; optional?: boolean; location?: string; locationAliases?: string[] }
+export interface GoldLocation { name: string; aliases?: string[]; variants?: string[] }
 export interface GoldDoc {
-  gold: { participants?: GoldPerson[]; meetings?: GoldMeeting[] };
+  gold: { participants?: GoldPerson[]; meetings?: GoldMeeting[]; locations?: GoldLocation[] };
   text: string;
   publishedAt?: string;
 }
@@ -33,11 +34,11 @@ export function norm(s: string | undefined): string {
     .trim();
 }
 
-const goldNames = (g: GoldPerson) => new Set([g.name, ...(g.aliases ?? []), ...(g.variants ?? [])].map(norm).filter(Boolean));
-function predNames(p: Participant): Set<string> {
+const goldNames = (g: GoldPerson | GoldLocation) => new Set([g.name, ...(g.aliases ?? []), ...(g.variants ?? [])].map(norm).filter(Boolean));
+function predNames(p: Participant | Location): Set<string> {
   const s = new Set<string>();
   for (const v of [p.name, ...Object.values(p.names ?? {})]) if (typeof v === 'string') s.add(norm(v));
-  for (const m of p.mentions) s.add(norm(m.text));
+  for (const m of p.mentions ?? []) s.add(norm(m.text));
   s.delete('');
   return s;
 }
@@ -74,7 +75,8 @@ export function labelParticipants(gold: GoldDoc['gold'], pred: Participant[]): {
   return { labels, gold: gp.filter((g) => !g.optional).length };
 }
 
-export function labelMeetings(gold: GoldDoc['gold'], participants: Participant[], meetings: Meeting[]): { labels: Array<number | null>; gold: number } {
+/** Gold meeting index of each returned meeting, matched as the scorer matches them. */
+export function matchMeetings(gold: GoldDoc['gold'], participants: Participant[], meetings: Meeting[]): Map<number, number> {
   const gp = gold.participants ?? [];
   const gm = gold.meetings ?? [];
   const toGold = new Map<string, number>();
@@ -106,10 +108,42 @@ export function labelMeetings(gold: GoldDoc['gold'], participants: Participant[]
       pairs.set(best, gi);
     }
   }
+  return pairs;
+}
+
+export function labelMeetings(gold: GoldDoc['gold'], participants: Participant[], meetings: Meeting[]): { labels: Array<number | null>; gold: number } {
+  const gm = gold.meetings ?? [];
+  const pairs = matchMeetings(gold, participants, meetings);
   const labels = meetings.map((_, pi) => {
     const gi = pairs.get(pi);
     if (gi === undefined) return 0;
     return gm[gi].optional ? null : 1;
   });
   return { labels, gold: gm.filter((g) => !g.optional).length };
+}
+
+/**
+ * Labels of each meeting's candidate places: 1 where the candidate is the gold meeting's place
+ * (matched by name, as the scorer matches places), 0 otherwise; where the gold gives no place (the
+ * text does not say where) the "none" candidate (id '') is the right one. Meetings matched to no gold meeting, or to
+ * an optional one, give no labels (null).
+ */
+export function labelPlaces(gold: GoldDoc['gold'], participants: Participant[], meetings: Meeting[], locations: Location[], candidates: Array<{ meeting: number; candidates: Array<{ id: string }> }>): Array<{ ys: number[]; goldPlace: boolean } | null> {
+  const gm = gold.meetings ?? [];
+  const pairs = matchMeetings(gold, participants, meetings);
+  const byId = new Map(locations.map((l) => [l.id, l]));
+  return candidates.map((c) => {
+    const gi = pairs.get(c.meeting);
+    if (gi === undefined || gm[gi].optional) return null;
+    const g = gm[gi];
+    if (!g.location) return { ys: c.candidates.map((x) => (x.id === '' ? 1 : 0)), goldPlace: false };
+    const want = new Set([norm(g.location), ...(g.locationAliases ?? []).map(norm)]);
+    const gl = (gold.locations ?? []).find((l) => goldNames(l).has(norm(g.location)));
+    if (gl) for (const a of goldNames(gl)) want.add(a);
+    const ys = c.candidates.map((x) => {
+      const l = byId.get(x.id);
+      return l && overlaps(predNames(l), want) ? 1 : 0;
+    });
+    return { ys, goldPlace: true };
+  });
 }

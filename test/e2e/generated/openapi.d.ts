@@ -368,7 +368,7 @@ export interface components {
             evidence: components["schemas"]["Mention"][];
             /** @description Probability that the meeting is right, from the learned meeting scorer. */
             confidence: number;
-            /** @description The features that weighed most in the confidence, signed (only with debug=true). */
+            /** @description The features that weighed most in the confidence, signed, then those that chose its place ("+place:in-sentence:locative"; only with debug=true). */
             reasons?: string[];
         };
         /** @description A span of the submitted text. */
