@@ -14,6 +14,7 @@ import { applyMerges } from './merges.js';
 import { nameMerges } from './coref/names.js';
 import { counterpartMerges } from './coref/counterparts.js';
 import { titleOnlyMerges, unnamedOfficials } from './coref/title-only.js';
+import { titleAnaphoraMerges } from './coref/title-anaphora.js';
 import { assembleParticipants } from './participants.js';
 import type { PersonLayer, TitleUse } from './types.js';
 
@@ -99,6 +100,7 @@ export const personComponents: Component[] = [
       const ctx = personContext(doc, c);
       doc.ann.unnamedOfficials = unnamedOfficials(ctx, layer);
       applyMerges(layer, titleOnlyMerges(ctx, layer));
+      applyMerges(layer, titleAnaphoraMerges(ctx, layer));
     },
   },
   {

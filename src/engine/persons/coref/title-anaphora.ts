@@ -1,0 +1,57 @@
+// Coreference of a definite generic title with the person the story just named: «وأجرى الوزير
+// الأمريكي … لقاءات» after «وزير الدفاع الأمريكي أشتون كارتر», "the U.S. minister" after
+// "Defence Minister Ashton Carter". A bare «الوزير الأمريكي» names no one office (there are many
+// American ministers), so the knowledge base cannot resolve it (title-only.ts); the story can: it is
+// the last person named in the few sentences before who holds a ministry of that country.
+import type { PersonContext } from '../context.js';
+import type { Entity, Merge, PersonLayer, TitleUse } from '../types.js';
+import { mentionOf } from '../entities.js';
+import { firstAtOrAfter } from '../../match/bisect.js';
+
+/** How many sentences back the person referred to may have been named. */
+const REACH = 4;
+/** Generic titles that refer back («الوزير», "the minister"), and the offices of those they may mean. */
+const GENERIC: Record<string, (office: string) => boolean> = {
+  minister: (office) => office.endsWith('minister') || office === 'minister',
+};
+
+export function titleAnaphoraMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
+  const merges: Merge[] = [];
+  const mentioned = new Set(layer.mentions.map((m) => m.first));
+  for (const t of layer.titles) {
+    const fits = GENERIC[t.role.office];
+    const country = t.role.country;
+    if (!fits || !country || t.role.title !== 'Minister' || layer.usedTitles.has(t) || layer.covered[t.hit.first] || mentioned.has(t.first) || !definite(ctx, t)) continue;
+    const e = lastHolder(ctx, layer, t, (en) => holds(ctx, en, country, fits));
+    if (!e) continue;
+    const prefix = t.first === t.hit.first ? t.hit.prefix : 0;
+    merges.push({ kind: 'mention', into: e.key, mention: mentionOf(ctx, e.key, t.first, t.last, prefix, 'coref:title-anaphor', 'title') });
+  }
+  return merges;
+}
+
+/** «الوزير» (with the article), "the minister": a title that refers back, not one that opens a name. */
+function definite(ctx: PersonContext, t: TitleUse): boolean {
+  const head = ctx.tokens[t.hit.first];
+  if (head.script === 'latin') return ctx.tokens[t.hit.first - 1]?.norm === 'the';
+  return head.analyses.some((a) => a.article);
+}
+
+/** The person named last before the title, up to REACH sentences back, that `ok` accepts. */
+function lastHolder(ctx: PersonContext, layer: PersonLayer, t: TitleUse, ok: (e: Entity) => boolean): Entity | undefined {
+  const s = ctx.tokens[t.first].sentence;
+  for (let i = firstAtOrAfter(layer.mentions, t.first) - 1; i >= 0; i--) {
+    const m = layer.mentions[i];
+    if (s - m.sentence > REACH) break;
+    const e = layer.entities.get(m.pid);
+    if (e?.type === 'person' && ok(e)) return e;
+  }
+  return undefined;
+}
+
+/** Whether the person holds (in the text or in the knowledge base) an office of `country` that `fits`. */
+function holds(ctx: PersonContext, e: Entity, country: string, fits: (office: string) => boolean): boolean {
+  if (e.textRoles.some((r) => r.country === country && fits(r.office))) return true;
+  const p = e.kb !== undefined ? ctx.c.people[e.kb] : undefined;
+  return !!p && p.roles.some((r) => r.country === country && fits(r.office));
+}
