@@ -8,6 +8,10 @@ export const SET_PARTICLE = 1;
 export const SET_COMMON = 2;
 export const SET_STOP = 4;
 export const SET_BLOCKER = 8;
+/** The last word of a known person's name of two words or more (knowledge base). */
+export const SET_SURNAME = 16;
+/** The first word of a known person's name of two words or more (knowledge base). */
+export const SET_FIRSTNAME = 32;
 
 const LEX_SLOTS = ['titles', 'honorifics', 'speech-verbs', 'meeting-triggers', 'dates', 'followers', 'counterpart'];
 /** Payload kinds seen by the tagger (15 at most: two bits each in a 32-bit mask). */
@@ -62,7 +66,20 @@ export interface FeatureContext {
   common: Set<string>;
   stop: Set<string>;
   blockers: Set<string>;
+  surnames: Set<string>;
+  firstNames: Set<string>;
   words: Map<string, WordInfo>;
+}
+
+/** First and last words of the knowledge base's people's names (matching keys, as the trie's). */
+function nameParts(c: Compiled): { surnames: Set<string>; firstNames: Set<string> } {
+  const firstNames = new Set<string>();
+  for (const key of c.aliases.keys()) {
+    if (key.startsWith('prefix:')) continue;
+    const sp = key.indexOf(' ');
+    if (sp > 0) firstNames.add(key.slice(0, sp));
+  }
+  return { surnames: new Set(c.surnames.keys()), firstNames };
 }
 
 export function featureContext(c: Compiled): FeatureContext {
@@ -73,6 +90,7 @@ export function featureContext(c: Compiled): FeatureContext {
     common: stopwordSet(c, 'common-words'),
     stop,
     blockers: stopwordSet(c, 'name-blockers'),
+    ...nameParts(c),
     words: new Map(),
   };
 }

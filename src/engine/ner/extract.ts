@@ -72,7 +72,7 @@ function pushLex(out: Int32Array, n: number, t: number, mask: number, shape: num
 }
 
 /** Longest list of token features (lexicon bits are few: 2 per kind at most). */
-export const MAX_TOKEN_FEATURES = 8 + 4 * 32 + 4 * 32;
+export const MAX_TOKEN_FEATURES = 16 + 4 * 32 + 4 * 32;
 
 /** The word-and-shape feature of a token ("US" and "us" share a normalised form). */
 export function wordShapeFeature(w: WordInfo, shape: number): number {
@@ -111,10 +111,37 @@ export function tokenFeatures(x: TokenFacts, k: number, a: number, b: number, ca
   if (k > a + 1 && x.masks[k - 2] !== 0) n = pushLex(out, n, T.LexL2, x.masks[k - 2] & 0x55555555, -1);
   if (k + 2 < b && x.masks[k + 2] !== 0) n = pushLex(out, n, T.LexR2, x.masks[k + 2] & 0x55555555, -1);
   if (x.cues[k] !== 0) {
-    out[n++] = f1(T.DocCue, x.cues[k]);
-    out[n++] = f1(T.DocCueOther, x.cues[k] & ~x.own[k]);
+    const c = x.cues[k];
+    const other = c & ~x.own[k];
+    out[n++] = f1(T.DocCue, c);
+    out[n++] = f1(T.DocCueOther, other);
+    for (let b = 1; b <= c; b <<= 1) if (c & b) out[n++] = f2(T.CueBit, b, other & b ? 1 : 0);
   }
+  const t = titleBefore(x.masks, k, a);
+  if (t !== 0) out[n++] = f1(T.TitleBefore, t);
+  // the two words before and the two after, as pairs («وقال وزير …», «… بن سلطان»)
+  if (k > a + 1) out[n++] = f2(T.BigramL, x.words[k - 2].stem, x.words[k - 1].stem);
+  if (k + 2 < b) out[n++] = f2(T.BigramR, x.words[k + 1].stem, x.words[k + 2].stem);
   return n;
+}
+
+// mask bits (lexMasks): titles (kind 8) and honorifics (kind 9); what may stand between a title
+// and the name: demonyms (5), places (1), given names (2, 3), more titles or honorifics
+const TITLE_BITS = 0b1111 << 16;
+const BETWEEN_BITS = TITLE_BITS | (0b11 << 10) | (0b11 << 2) | (0b1111 << 4);
+
+/**
+ * A title or honorific ending 1–3 tokens before token k («وزير الخارجية الأمريكي [مايك] …»):
+ * 0 if none, else distance * 2 + (1 if every token between is a demonym, place, given name or title).
+ */
+export function titleBefore(masks: Uint32Array, k: number, a: number): number {
+  let clean = 1;
+  for (let j = k - 1; j >= a && j >= k - 3; j--) {
+    const m = masks[j];
+    if (m & TITLE_BITS) return (k - j) * 2 + clean;
+    if ((m & BETWEEN_BITS) === 0) clean = 0;
+  }
+  return 0;
 }
 
 class IdBuffer {

@@ -6,13 +6,13 @@ import type { Payload } from '../compile.js';
 import type { TrieMatch } from '../match/trie.js';
 import type { Token } from '../text/tokenize.js';
 import { hashRange, hashString, mix } from './hash.js';
-import { KIND_COUNT, kindIndex, SET_BLOCKER, SET_COMMON, SET_PARTICLE, SET_STOP, type FeatureContext, type WordInfo } from './context.js';
+import { KIND_COUNT, kindIndex, SET_BLOCKER, SET_COMMON, SET_FIRSTNAME, SET_PARTICLE, SET_STOP, SET_SURNAME, type FeatureContext, type WordInfo } from './context.js';
 
 /** Feature templates (part of the model format: changing them needs retraining). */
 export const enum T {
   Bias = 1, Word, Reading, Clitics, Prefix, Suffix, Nisba, Sets, Length, Shape, ShapeL, ShapeR, Shape3,
   WordL, WordR, WordL2, WordR2, StemL, StemR, BigramL, BigramR, First, Lex, LexL, LexR, SetsL, SetsR,
-  CapsSentence, WordShape, LexL2, LexR2, StemWord, DocCue, DocCueOther, Trigram,
+  CapsSentence, WordShape, LexL2, LexR2, StemWord, DocCue, DocCueOther, Trigram, SetBit, TitleBefore, CueBit,
 }
 
 /** Token shapes (Latin case patterns, digits, punctuation, scripts). */
@@ -55,14 +55,15 @@ function computeWordInfo(ctx: FeatureContext, t: Token): WordInfo {
     if (ctx.common.has(a.key)) sets |= SET_COMMON;
     if (ctx.stop.has(a.key)) sets |= SET_STOP;
     if (ctx.blockers.has(a.key)) sets |= SET_BLOCKER;
+    if (ctx.surnames.has(a.key)) sets |= SET_SURNAME;
+    if (ctx.firstNames.has(a.key)) sets |= SET_FIRSTNAME;
   }
-  const feats: number[] = [f1(T.Word, hash), f1(T.StemWord, stem), f1(T.Sets, sets), f1(T.Length, Math.min(norm.length, 10))];
-  // every reading under one template: «لفرويد» and «فرويد» share Reading(فرويد)
-  for (let k = 0; k < analyses.length; k++) {
-    const a = analyses[k];
-    feats.push(f1(T.Reading, hashString(a.key)));
-    if (k > 0) feats.push(f1(T.Clitics, hashString(a.clitics) + (a.article ? 1 : 0)));
-  }
+  // the form, the stem and every reading under one template («لفرويد» and «فرويد» share Reading(فرويد))
+  const feats: number[] = [f1(T.Word, hash), f1(T.StemWord, stem)];
+  for (const a of analyses) feats.push(f1(T.Reading, hashString(a.key)));
+  feats.push(f1(T.Sets, sets), f1(T.Length, Math.min(norm.length, 10)));
+  for (let b = 1; b <= sets; b <<= 1) if (sets & b) feats.push(f1(T.SetBit, b));
+  for (let k = 1; k < analyses.length; k++) feats.push(f1(T.Clitics, hashString(analyses[k].clitics) + (analyses[k].article ? 1 : 0)));
   if (analyses[0].article) feats.push(f1(T.Clitics, 7));
   if (t.kind === 'word') {
     const n = stemKey.length;
