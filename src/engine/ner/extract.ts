@@ -1,7 +1,7 @@
 // Feature ids of every token of a document, sentence by sentence (neighbours never cross a
 // sentence). Linear: a fixed number of features per token. Two groups: word features (the
 // token's own word-level ones and what its neighbours' words give it, see features.ts
-// neighbourFeats) that depend on words only, and token features (shapes, bigrams, matches,
+// neighbourFeats) that depend on words only, and token features (shapes, matches,
 // document cues). Training lists both as ids; run time sums the word group once per word.
 import type { Payload } from '../compile.js';
 import type { Doc } from '../doc.js';
@@ -60,7 +60,8 @@ export function capsSentence(shape: Uint8Array, a: number, b: number): boolean {
   return words >= 2 && upper * 2 > words;
 }
 
-function pushLex(out: Int32Array, n: number, t: number, mask: number, shape: number): number {
+/** Lexicon features of template t for the bits of `mask` (with the token's shape, if shape >= 0) into out[n..]. */
+export function pushLex(out: Int32Array, n: number, t: number, mask: number, shape: number): number {
   let m = mask;
   while (m !== 0) {
     const bit = 31 - Math.clz32(m);
@@ -69,6 +70,29 @@ function pushLex(out: Int32Array, n: number, t: number, mask: number, shape: num
     if (shape >= 0) out[n++] = f2(t, bit, shape);
   }
   return n;
+}
+
+/** Document-cue features (doccues.ts) of a token with cues c, own cues `own`, into out[n..]. */
+export function pushCues(out: Int32Array, n: number, c: number, own: number): number {
+  const other = c & ~own;
+  out[n++] = f1(T.DocCue, c);
+  out[n++] = f1(T.DocCueOther, other);
+  for (let bit = 1; bit <= c; bit <<= 1) if (c & bit) out[n++] = f2(T.CueBit, bit, other & bit ? 1 : 0);
+  return n;
+}
+
+/** Masks of a neighbour two tokens away keep their start bits only. */
+export const STARTS = 0x55555555;
+
+/** Feature of a sentence's first token, of a headline's token, of a title before (tokenFeatures). */
+export function firstFeature(shape: number): number {
+  return f1(T.First, shape);
+}
+export function capsFeature(shape: number): number {
+  return f1(T.CapsSentence, shape);
+}
+export function titleFeature(t: number): number {
+  return f1(T.TitleBefore, t);
 }
 
 /** Longest list of token features (lexicon bits are few: 2 per kind at most). */
@@ -102,26 +126,18 @@ export function shapeFeatures(triple: number, out: Int32Array): number {
 /** The other token features of token k in sentence [a, b) (sentence position, matches, document cues). */
 export function tokenFeatures(x: TokenFacts, k: number, a: number, b: number, caps: boolean, out: Int32Array): number {
   const sh = x.shape[k];
+  const masks = x.masks;
   let n = 0;
-  if (k === a) out[n++] = f1(T.First, sh);
-  if (caps) out[n++] = f1(T.CapsSentence, sh);
-  if (x.masks[k] !== 0) n = pushLex(out, n, T.Lex, x.masks[k], sh);
-  if (k > a && x.masks[k - 1] !== 0) n = pushLex(out, n, T.LexL, x.masks[k - 1], -1);
-  if (k + 1 < b && x.masks[k + 1] !== 0) n = pushLex(out, n, T.LexR, x.masks[k + 1], -1);
-  if (k > a + 1 && x.masks[k - 2] !== 0) n = pushLex(out, n, T.LexL2, x.masks[k - 2] & 0x55555555, -1);
-  if (k + 2 < b && x.masks[k + 2] !== 0) n = pushLex(out, n, T.LexR2, x.masks[k + 2] & 0x55555555, -1);
-  if (x.cues[k] !== 0) {
-    const c = x.cues[k];
-    const other = c & ~x.own[k];
-    out[n++] = f1(T.DocCue, c);
-    out[n++] = f1(T.DocCueOther, other);
-    for (let b = 1; b <= c; b <<= 1) if (c & b) out[n++] = f2(T.CueBit, b, other & b ? 1 : 0);
-  }
-  const t = titleBefore(x.masks, k, a);
-  if (t !== 0) out[n++] = f1(T.TitleBefore, t);
-  // the two words before and the two after, as pairs («وقال وزير …», «… بن سلطان»)
-  if (k > a + 1) out[n++] = f2(T.BigramL, x.words[k - 2].stem, x.words[k - 1].stem);
-  if (k + 2 < b) out[n++] = f2(T.BigramR, x.words[k + 1].stem, x.words[k + 2].stem);
+  if (k === a) out[n++] = firstFeature(sh);
+  if (caps) out[n++] = capsFeature(sh);
+  if (masks[k] !== 0) n = pushLex(out, n, T.Lex, masks[k], sh);
+  if (k > a && masks[k - 1] !== 0) n = pushLex(out, n, T.LexL, masks[k - 1], -1);
+  if (k + 1 < b && masks[k + 1] !== 0) n = pushLex(out, n, T.LexR, masks[k + 1], -1);
+  if (k > a + 1 && masks[k - 2] !== 0) n = pushLex(out, n, T.LexL2, masks[k - 2] & STARTS, -1);
+  if (k + 2 < b && masks[k + 2] !== 0) n = pushLex(out, n, T.LexR2, masks[k + 2] & STARTS, -1);
+  if (x.cues[k] !== 0) n = pushCues(out, n, x.cues[k], x.own[k]);
+  const t = titleBefore(masks, k, a);
+  if (t !== 0) out[n++] = titleFeature(t);
   return n;
 }
 

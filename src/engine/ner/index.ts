@@ -12,10 +12,9 @@
 // token and its neighbours (Latin case, digits, punctuation, headline capitals), the neighbours'
 // forms and stems (±2), matches of the compiled automaton over and around the token (known
 // people, gazetteer places, given names, organisations, demonyms, titles, honorifics, speech
-// verbs, meeting triggers …), a title or honorific 1–3 tokens before, the word pairs on either
-// side, and document-level cues (the same word elsewhere in the document
-// after a given name or a title, or matched as a person or place). The previous tag enters
-// through the transition scores.
+// verbs, meeting triggers …), a title or honorific 1–3 tokens before, and document-level cues
+// (the same word elsewhere in the document after a given name or a title, or matched as a person
+// or place). The previous tag enters through the transition scores.
 //
 // API:
 //   const tagger = loadTagger(compiled, 'ar');          // once at start-up; undefined if no model

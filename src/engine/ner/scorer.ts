@@ -2,10 +2,15 @@
 // so each word's five partial sums (its own features; what it gives the token after it, before
 // it, two after, two before) are computed once and cached on its WordInfo; a token then costs
 // five vector additions plus its few token features — a handful of table look-ups instead of
-// ~50. Sums the same weights as the training view (test/engine/ner checks they agree).
+// ~50. The token features come in small groups with few distinct values (the lexicon masks of
+// the token and of each neighbour, the document cues, a title before, the shape of a sentence's
+// first token): their sums are cached by value too, so nothing is hashed per token.
+// Sums the same weights as the training view (test/engine/ner checks they agree).
 import type { WordInfo } from './context.js';
-import { capsSentence, MAX_TOKEN_FEATURES, shapeFeatures, shapeTriple, tokenFeatures, wordShapeFeature, type TokenFacts } from './extract.js';
-import { EDGE } from './features.js';
+import {
+  capsFeature, capsSentence, firstFeature, MAX_TOKEN_FEATURES, pushCues, pushLex, shapeFeatures, shapeTriple, STARTS, titleBefore, titleFeature, wordShapeFeature, type TokenFacts,
+} from './extract.js';
+import { EDGE, T } from './features.js';
 import { NUM_LABELS as L } from './labels.js';
 import type { Model } from './model.js';
 
@@ -20,8 +25,61 @@ export class Scorer {
   private readonly scratch = new Int32Array(MAX_TOKEN_FEATURES);
   /** Summed shape features by shape triple (16^3 possible, a few dozen seen). */
   private readonly shapes: Array<Float32Array | undefined> = new Array(1 << 12);
+  /** Summed lexicon features by mask: of the token itself (one map per shape), of k-1, k+1, k-2, k+2. */
+  private readonly lexSelf: Array<Map<number, Float32Array>> = Array.from({ length: 16 }, () => new Map());
+  private readonly lexNear: Array<Map<number, Float32Array>> = [new Map(), new Map(), new Map(), new Map()];
+  /** By cues * 64 + own cues; by shape (first token, headline); by titleBefore value. */
+  private readonly cueVecs: Array<Float32Array | undefined> = new Array(64 * 64);
+  private readonly firstVecs: Array<Float32Array | undefined> = new Array(16);
+  private readonly capsVecs: Array<Float32Array | undefined> = new Array(16);
+  private readonly titleVecs: Array<Float32Array | undefined> = new Array(8);
   constructor(readonly model: Model) {
     this.edge = this.sums(EDGE);
+  }
+
+  private one(id: number): Float32Array {
+    this.scratch[0] = id;
+    const v = new Float32Array(L);
+    this.add(this.scratch, 1, v, 0);
+    return v;
+  }
+
+  private lexVec(map: Map<number, Float32Array>, t: number, mask: number, shape: number): Float32Array {
+    let v = map.get(mask);
+    if (v === undefined) {
+      if (map.size >= 4096) map.clear();
+      v = new Float32Array(L);
+      this.add(this.scratch, pushLex(this.scratch, 0, t, mask, shape), v, 0);
+      map.set(mask, v);
+    }
+    return v;
+  }
+
+  private cueVec(c: number, own: number): Float32Array {
+    const key = c * 64 + own;
+    let v = this.cueVecs[key];
+    if (!v) {
+      v = new Float32Array(L);
+      this.add(this.scratch, pushCues(this.scratch, 0, c, own), v, 0);
+      this.cueVecs[key] = v;
+    }
+    return v;
+  }
+
+  /** The token features of token k in sentence [a, b) added to out[o..] (the sums of extract.ts tokenFeatures). */
+  private tokenPart(x: TokenFacts, k: number, a: number, b: number, caps: boolean, out: Float64Array, o: number): void {
+    const sh = x.shape[k];
+    const masks = x.masks;
+    if (k === a) acc(out, o, (this.firstVecs[sh] ??= this.one(firstFeature(sh))));
+    if (caps) acc(out, o, (this.capsVecs[sh] ??= this.one(capsFeature(sh))));
+    if (masks[k] !== 0) acc(out, o, this.lexVec(this.lexSelf[sh], T.Lex, masks[k], sh));
+    if (k > a && masks[k - 1] !== 0) acc(out, o, this.lexVec(this.lexNear[0], T.LexL, masks[k - 1], -1));
+    if (k + 1 < b && masks[k + 1] !== 0) acc(out, o, this.lexVec(this.lexNear[1], T.LexR, masks[k + 1], -1));
+    if (k > a + 1 && (masks[k - 2] & STARTS) !== 0) acc(out, o, this.lexVec(this.lexNear[2], T.LexL2, masks[k - 2] & STARTS, -1));
+    if (k + 2 < b && (masks[k + 2] & STARTS) !== 0) acc(out, o, this.lexVec(this.lexNear[3], T.LexR2, masks[k + 2] & STARTS, -1));
+    if (x.cues[k] !== 0) acc(out, o, this.cueVec(x.cues[k], x.own[k]));
+    const t = titleBefore(masks, k, a);
+    if (t !== 0) acc(out, o, (this.titleVecs[t] ??= this.one(titleFeature(t))));
   }
 
   private add(ids: Int32Array, count: number, out: Float32Array | Float64Array, o: number): void {
@@ -79,7 +137,11 @@ export class Scorer {
       }
       const r = w.shapeRow!;
       if (r >= 0) for (let y = 0; y < L; y++) out[o + y] += this.model.weights[r + y];
-      this.add(this.scratch, tokenFeatures(x, k, a, b, caps, this.scratch), out, o);
+      this.tokenPart(x, k, a, b, caps, out, o);
     }
   }
+}
+
+function acc(out: Float64Array, o: number, v: Float32Array): void {
+  for (let y = 0; y < L; y++) out[o + y] += v[y];
 }
