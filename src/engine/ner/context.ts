@@ -56,9 +56,10 @@ export interface WordInfo {
   asR2: Int32Array;
   /** Run time: the summed weights of feats, asL1, asR1, asL2, asR2 (5 x labels), filled on first use. */
   v?: Float32Array;
-  /** Run time: the last shape this word was seen with and its word-and-shape row (-1: none). */
+  /** Run time: the last shape this word was seen with. */
   shapeSeen?: number;
-  shapeRow?: number;
+  /** Run time: its own features' sum plus the word-and-shape row for shapeSeen (L). */
+  selfShape?: Float32Array;
 }
 
 export interface FeatureContext {
