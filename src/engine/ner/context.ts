@@ -1,6 +1,6 @@
 // What the feature extractor knows besides the text: word sets from our lexicons, the index
 // of each trie payload kind, and a per-tagger cache of word-level features.
-import type { Compiled, Payload } from '../compile.js';
+import type { Compiled, GazPlace, Payload } from '../compile.js';
 import { stopwordSet } from '../entities/lexicons.js';
 
 /** Bits of a token's word-set membership. */
@@ -69,6 +69,8 @@ export interface FeatureContext {
   blockers: Set<string>;
   surnames: Set<string>;
   firstNames: Set<string>;
+  /** The gazetteer (a place match's rank: country, capital or city of a million, of 100,000, other). */
+  places: readonly GazPlace[];
   words: Map<string, WordInfo>;
 }
 
@@ -92,6 +94,7 @@ export function featureContext(c: Compiled): FeatureContext {
     stop,
     blockers: stopwordSet(c, 'name-blockers'),
     ...nameParts(c),
+    places: c.places,
     words: new Map(),
   };
 }

@@ -8,13 +8,15 @@ import type { Doc } from '../doc.js';
 import type { TrieMatch } from '../match/trie.js';
 import type { FeatureContext, WordInfo } from './context.js';
 import { docCues } from './doccues.js';
-import { EDGE, lexMasks, S, shapeOf, T, wordInfo, type Features } from './features.js';
+import { EDGE, lexMasks, placeRanks, S, shapeOf, T, wordInfo, type Features } from './features.js';
 import { mix } from './hash.js';
 
 export interface TokenFacts {
   words: WordInfo[];
   shape: Uint8Array;
   masks: Uint32Array;
+  /** Gazetteer rank of the place matches starting at and covering each token (features.ts placeRanks). */
+  places: Uint8Array;
   /** Document-level cues (see doccues.ts): the token's own, and the whole document's for its word. */
   own: Uint8Array;
   cues: Uint8Array;
@@ -41,7 +43,7 @@ export function tokenFacts(ctx: FeatureContext, doc: Doc, matches: readonly Trie
     readings[k] = w.readings;
     shape[k] = shapeOf(doc.text, t);
   }
-  const facts: TokenFacts = { words, shape, masks: lexMasks(n, matches), own: new Uint8Array(n), cues: new Uint8Array(n) };
+  const facts: TokenFacts = { words, shape, masks: lexMasks(n, matches), places: placeRanks(ctx, n, matches), own: new Uint8Array(n), cues: new Uint8Array(n) };
   docCues(doc, readings, facts.masks, sets, facts.own, facts.cues);
   return facts;
 }
@@ -91,6 +93,9 @@ export function firstFeature(shape: number): number {
 export function capsFeature(shape: number): number {
   return f1(T.CapsSentence, shape);
 }
+export function placeFeature(rank: number): number {
+  return f1(T.PlaceRank, rank);
+}
 export function titleFeature(t: number): number {
   return f1(T.TitleBefore, t);
 }
@@ -138,6 +143,7 @@ export function tokenFeatures(x: TokenFacts, k: number, a: number, b: number, ca
   if (x.cues[k] !== 0) n = pushCues(out, n, x.cues[k], x.own[k]);
   const t = titleBefore(masks, k, a);
   if (t !== 0) out[n++] = titleFeature(t);
+  if (x.places[k] !== 0) out[n++] = placeFeature(x.places[k]);
   return n;
 }
 

@@ -8,7 +8,7 @@
 // Sums the same weights as the training view (test/engine/ner checks they agree).
 import type { WordInfo } from './context.js';
 import {
-  capsFeature, capsSentence, firstFeature, MAX_TOKEN_FEATURES, pushCues, pushLex, shapeFeatures, shapeTriple, STARTS, titleBefore, titleFeature, wordShapeFeature, type TokenFacts,
+  capsFeature, capsSentence, placeFeature, firstFeature, MAX_TOKEN_FEATURES, pushCues, pushLex, shapeFeatures, shapeTriple, STARTS, titleBefore, titleFeature, wordShapeFeature, type TokenFacts,
 } from './extract.js';
 import { EDGE, T } from './features.js';
 import { NUM_LABELS as L } from './labels.js';
@@ -33,6 +33,7 @@ export class Scorer {
   private readonly firstVecs: Array<Float32Array | undefined> = new Array(16);
   private readonly capsVecs: Array<Float32Array | undefined> = new Array(16);
   private readonly titleVecs: Array<Float32Array | undefined> = new Array(8);
+  private readonly placeVecs: Array<Float32Array | undefined> = new Array(64);
   constructor(readonly model: Model) {
     this.edge = this.sums(EDGE);
   }
@@ -109,6 +110,8 @@ export class Scorer {
     if (x.cues[k] !== 0) acc(out, o, this.cueVec(x.cues[k], x.own[k]));
     const t = titleBefore(masks, k, a);
     if (t !== 0) acc(out, o, (this.titleVecs[t] ??= this.one(titleFeature(t))));
+    const pl = x.places[k];
+    if (pl !== 0) acc(out, o, (this.placeVecs[pl] ??= this.one(placeFeature(pl))));
   }
 
   private add(ids: Int32Array, count: number, out: Float32Array | Float64Array, o: number): void {
