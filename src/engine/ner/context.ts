@@ -1,6 +1,6 @@
 // What the feature extractor knows besides the text: word sets from our lexicons, the index
 // of each trie payload kind, and a per-tagger cache of word-level features.
-import type { Compiled, Payload } from '../compile.js';
+import type { Compiled, GazPlace, Payload } from '../compile.js';
 import { stopwordSet } from '../entities/lexicons.js';
 
 /** Bits of a token's word-set membership. */
@@ -8,6 +8,10 @@ export const SET_PARTICLE = 1;
 export const SET_COMMON = 2;
 export const SET_STOP = 4;
 export const SET_BLOCKER = 8;
+/** The last word of a known person's name of two words or more (knowledge base). */
+export const SET_SURNAME = 16;
+/** The first word of a known person's name of two words or more (knowledge base). */
+export const SET_FIRSTNAME = 32;
 
 const LEX_SLOTS = ['titles', 'honorifics', 'speech-verbs', 'meeting-triggers', 'dates', 'followers', 'counterpart'];
 /** Payload kinds seen by the tagger (15 at most: two bits each in a 32-bit mask). */
@@ -52,9 +56,10 @@ export interface WordInfo {
   asR2: Int32Array;
   /** Run time: the summed weights of feats, asL1, asR1, asL2, asR2 (5 x labels), filled on first use. */
   v?: Float32Array;
-  /** Run time: the last shape this word was seen with and its word-and-shape row (-1: none). */
+  /** Run time: the last shape this word was seen with. */
   shapeSeen?: number;
-  shapeRow?: number;
+  /** Run time: its own features' sum plus the word-and-shape row for shapeSeen (L). */
+  selfShape?: Float32Array;
 }
 
 export interface FeatureContext {
@@ -62,7 +67,22 @@ export interface FeatureContext {
   common: Set<string>;
   stop: Set<string>;
   blockers: Set<string>;
+  surnames: Set<string>;
+  firstNames: Set<string>;
+  /** The gazetteer (a place match's rank: country, capital or city of a million, of 100,000, other). */
+  places: readonly GazPlace[];
   words: Map<string, WordInfo>;
+}
+
+/** First and last words of the knowledge base's people's names (matching keys, as the trie's). */
+function nameParts(c: Compiled): { surnames: Set<string>; firstNames: Set<string> } {
+  const firstNames = new Set<string>();
+  for (const key of c.aliases.keys()) {
+    if (key.startsWith('prefix:')) continue;
+    const sp = key.indexOf(' ');
+    if (sp > 0) firstNames.add(key.slice(0, sp));
+  }
+  return { surnames: new Set(c.surnames.keys()), firstNames };
 }
 
 export function featureContext(c: Compiled): FeatureContext {
@@ -73,6 +93,8 @@ export function featureContext(c: Compiled): FeatureContext {
     common: stopwordSet(c, 'common-words'),
     stop,
     blockers: stopwordSet(c, 'name-blockers'),
+    ...nameParts(c),
+    places: c.places,
     words: new Map(),
   };
 }

@@ -1,20 +1,22 @@
 // Feature ids of every token of a document, sentence by sentence (neighbours never cross a
 // sentence). Linear: a fixed number of features per token. Two groups: word features (the
 // token's own word-level ones and what its neighbours' words give it, see features.ts
-// neighbourFeats) that depend on words only, and token features (shapes, bigrams, matches,
+// neighbourFeats) that depend on words only, and token features (shapes, matches,
 // document cues). Training lists both as ids; run time sums the word group once per word.
 import type { Payload } from '../compile.js';
 import type { Doc } from '../doc.js';
 import type { TrieMatch } from '../match/trie.js';
 import type { FeatureContext, WordInfo } from './context.js';
 import { docCues } from './doccues.js';
-import { EDGE, lexMasks, S, shapeOf, T, wordInfo, type Features } from './features.js';
+import { EDGE, lexMasks, placeRanks, S, shapeOf, T, wordInfo, type Features } from './features.js';
 import { mix } from './hash.js';
 
 export interface TokenFacts {
   words: WordInfo[];
   shape: Uint8Array;
   masks: Uint32Array;
+  /** Gazetteer rank of the place matches starting at and covering each token (features.ts placeRanks). */
+  places: Uint8Array;
   /** Document-level cues (see doccues.ts): the token's own, and the whole document's for its word. */
   own: Uint8Array;
   cues: Uint8Array;
@@ -41,7 +43,7 @@ export function tokenFacts(ctx: FeatureContext, doc: Doc, matches: readonly Trie
     readings[k] = w.readings;
     shape[k] = shapeOf(doc.text, t);
   }
-  const facts: TokenFacts = { words, shape, masks: lexMasks(n, matches), own: new Uint8Array(n), cues: new Uint8Array(n) };
+  const facts: TokenFacts = { words, shape, masks: lexMasks(n, matches), places: placeRanks(ctx, n, matches), own: new Uint8Array(n), cues: new Uint8Array(n) };
   docCues(doc, readings, facts.masks, sets, facts.own, facts.cues);
   return facts;
 }
@@ -60,7 +62,8 @@ export function capsSentence(shape: Uint8Array, a: number, b: number): boolean {
   return words >= 2 && upper * 2 > words;
 }
 
-function pushLex(out: Int32Array, n: number, t: number, mask: number, shape: number): number {
+/** Lexicon features of template t for the bits of `mask` (with the token's shape, if shape >= 0) into out[n..]. */
+export function pushLex(out: Int32Array, n: number, t: number, mask: number, shape: number): number {
   let m = mask;
   while (m !== 0) {
     const bit = 31 - Math.clz32(m);
@@ -71,8 +74,34 @@ function pushLex(out: Int32Array, n: number, t: number, mask: number, shape: num
   return n;
 }
 
+/** Document-cue features (doccues.ts) of a token with cues c, own cues `own`, into out[n..]. */
+export function pushCues(out: Int32Array, n: number, c: number, own: number): number {
+  const other = c & ~own;
+  out[n++] = f1(T.DocCue, c);
+  out[n++] = f1(T.DocCueOther, other);
+  for (let bit = 1; bit <= c; bit <<= 1) if (c & bit) out[n++] = f2(T.CueBit, bit, other & bit ? 1 : 0);
+  return n;
+}
+
+/** Masks of a neighbour two tokens away keep their start bits only. */
+export const STARTS = 0x55555555;
+
+/** Feature of a sentence's first token, of a headline's token, of a title before (tokenFeatures). */
+export function firstFeature(shape: number): number {
+  return f1(T.First, shape);
+}
+export function capsFeature(shape: number): number {
+  return f1(T.CapsSentence, shape);
+}
+export function placeFeature(rank: number): number {
+  return f1(T.PlaceRank, rank);
+}
+export function titleFeature(t: number): number {
+  return f1(T.TitleBefore, t);
+}
+
 /** Longest list of token features (lexicon bits are few: 2 per kind at most). */
-export const MAX_TOKEN_FEATURES = 8 + 4 * 32 + 4 * 32;
+export const MAX_TOKEN_FEATURES = 16 + 4 * 32 + 4 * 32;
 
 /** The word-and-shape feature of a token ("US" and "us" share a normalised form). */
 export function wordShapeFeature(w: WordInfo, shape: number): number {
@@ -102,19 +131,39 @@ export function shapeFeatures(triple: number, out: Int32Array): number {
 /** The other token features of token k in sentence [a, b) (sentence position, matches, document cues). */
 export function tokenFeatures(x: TokenFacts, k: number, a: number, b: number, caps: boolean, out: Int32Array): number {
   const sh = x.shape[k];
+  const masks = x.masks;
   let n = 0;
-  if (k === a) out[n++] = f1(T.First, sh);
-  if (caps) out[n++] = f1(T.CapsSentence, sh);
-  if (x.masks[k] !== 0) n = pushLex(out, n, T.Lex, x.masks[k], sh);
-  if (k > a && x.masks[k - 1] !== 0) n = pushLex(out, n, T.LexL, x.masks[k - 1], -1);
-  if (k + 1 < b && x.masks[k + 1] !== 0) n = pushLex(out, n, T.LexR, x.masks[k + 1], -1);
-  if (k > a + 1 && x.masks[k - 2] !== 0) n = pushLex(out, n, T.LexL2, x.masks[k - 2] & 0x55555555, -1);
-  if (k + 2 < b && x.masks[k + 2] !== 0) n = pushLex(out, n, T.LexR2, x.masks[k + 2] & 0x55555555, -1);
-  if (x.cues[k] !== 0) {
-    out[n++] = f1(T.DocCue, x.cues[k]);
-    out[n++] = f1(T.DocCueOther, x.cues[k] & ~x.own[k]);
-  }
+  if (k === a) out[n++] = firstFeature(sh);
+  if (caps) out[n++] = capsFeature(sh);
+  if (masks[k] !== 0) n = pushLex(out, n, T.Lex, masks[k], sh);
+  if (k > a && masks[k - 1] !== 0) n = pushLex(out, n, T.LexL, masks[k - 1], -1);
+  if (k + 1 < b && masks[k + 1] !== 0) n = pushLex(out, n, T.LexR, masks[k + 1], -1);
+  if (k > a + 1 && masks[k - 2] !== 0) n = pushLex(out, n, T.LexL2, masks[k - 2] & STARTS, -1);
+  if (k + 2 < b && masks[k + 2] !== 0) n = pushLex(out, n, T.LexR2, masks[k + 2] & STARTS, -1);
+  if (x.cues[k] !== 0) n = pushCues(out, n, x.cues[k], x.own[k]);
+  const t = titleBefore(masks, k, a);
+  if (t !== 0) out[n++] = titleFeature(t);
+  if (x.places[k] !== 0) out[n++] = placeFeature(x.places[k]);
   return n;
+}
+
+// mask bits (lexMasks): titles (kind 8) and honorifics (kind 9); what may stand between a title
+// and the name: demonyms (5), places (1), given names (2, 3), more titles or honorifics
+const TITLE_BITS = 0b1111 << 16;
+const BETWEEN_BITS = TITLE_BITS | (0b11 << 10) | (0b11 << 2) | (0b1111 << 4);
+
+/**
+ * A title or honorific ending 1–3 tokens before token k («وزير الخارجية الأمريكي [مايك] …»):
+ * 0 if none, else distance * 2 + (1 if every token between is a demonym, place, given name or title).
+ */
+export function titleBefore(masks: Uint32Array, k: number, a: number): number {
+  let clean = 1;
+  for (let j = k - 1; j >= a && j >= k - 3; j--) {
+    const m = masks[j];
+    if (m & TITLE_BITS) return (k - j) * 2 + clean;
+    if ((m & BETWEEN_BITS) === 0) clean = 0;
+  }
+  return 0;
 }
 
 class IdBuffer {

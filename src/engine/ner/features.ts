@@ -2,17 +2,17 @@
 // (hashed, masked to the model's table): word-level ones cached per normalised form (the form,
 // its clitic-split readings, affixes, nisba, word sets), and contextual ones combined from
 // per-token hashes (neighbours ±2, shapes, lexicon and knowledge-base matches around it).
-import type { Payload } from '../compile.js';
+import type { GazPlace, Payload } from '../compile.js';
 import type { TrieMatch } from '../match/trie.js';
 import type { Token } from '../text/tokenize.js';
 import { hashRange, hashString, mix } from './hash.js';
-import { KIND_COUNT, kindIndex, SET_BLOCKER, SET_COMMON, SET_PARTICLE, SET_STOP, type FeatureContext, type WordInfo } from './context.js';
+import { KIND_COUNT, kindIndex, SET_BLOCKER, SET_COMMON, SET_FIRSTNAME, SET_PARTICLE, SET_STOP, SET_SURNAME, type FeatureContext, type WordInfo } from './context.js';
 
 /** Feature templates (part of the model format: changing them needs retraining). */
 export const enum T {
   Bias = 1, Word, Reading, Clitics, Prefix, Suffix, Nisba, Sets, Length, Shape, ShapeL, ShapeR, Shape3,
   WordL, WordR, WordL2, WordR2, StemL, StemR, BigramL, BigramR, First, Lex, LexL, LexR, SetsL, SetsR,
-  CapsSentence, WordShape, LexL2, LexR2, StemWord, DocCue, DocCueOther, Trigram,
+  CapsSentence, WordShape, LexL2, LexR2, StemWord, DocCue, DocCueOther, Trigram, SetBit, TitleBefore, CueBit, PlaceRank,
 }
 
 /** Token shapes (Latin case patterns, digits, punctuation, scripts). */
@@ -55,14 +55,15 @@ function computeWordInfo(ctx: FeatureContext, t: Token): WordInfo {
     if (ctx.common.has(a.key)) sets |= SET_COMMON;
     if (ctx.stop.has(a.key)) sets |= SET_STOP;
     if (ctx.blockers.has(a.key)) sets |= SET_BLOCKER;
+    if (ctx.surnames.has(a.key)) sets |= SET_SURNAME;
+    if (ctx.firstNames.has(a.key)) sets |= SET_FIRSTNAME;
   }
-  const feats: number[] = [f1(T.Word, hash), f1(T.StemWord, stem), f1(T.Sets, sets), f1(T.Length, Math.min(norm.length, 10))];
-  // every reading under one template: «لفرويد» and «فرويد» share Reading(فرويد)
-  for (let k = 0; k < analyses.length; k++) {
-    const a = analyses[k];
-    feats.push(f1(T.Reading, hashString(a.key)));
-    if (k > 0) feats.push(f1(T.Clitics, hashString(a.clitics) + (a.article ? 1 : 0)));
-  }
+  // the form, the stem and every reading under one template («لفرويد» and «فرويد» share Reading(فرويد))
+  const feats: number[] = [f1(T.Word, hash), f1(T.StemWord, stem)];
+  for (const a of analyses) feats.push(f1(T.Reading, hashString(a.key)));
+  feats.push(f1(T.Sets, sets), f1(T.Length, Math.min(norm.length, 10)));
+  for (let b = 1; b <= sets; b <<= 1) if (sets & b) feats.push(f1(T.SetBit, b));
+  for (let k = 1; k < analyses.length; k++) feats.push(f1(T.Clitics, hashString(analyses[k].clitics) + (analyses[k].article ? 1 : 0)));
   if (analyses[0].article) feats.push(f1(T.Clitics, 7));
   if (t.kind === 'word') {
     const n = stemKey.length;
@@ -130,4 +131,24 @@ export function lexMasks(n: number, matches: readonly TrieMatch<Payload>[]): Uin
     }
   }
   return masks;
+}
+
+/** Rank of a gazetteer place: 4 country, 3 capital or a million people, 2 100,000, 1 other. */
+function placeRank(p: GazPlace): number {
+  if (p.country !== undefined) return 4;
+  if (p.capital || p.population >= 1_000_000) return 3;
+  return p.population >= 100_000 ? 2 : 1;
+}
+
+/** Per token: the best rank of a place match starting there (bits 0-2) and of one covering it after its start (bits 3-5). */
+export function placeRanks(ctx: FeatureContext, n: number, matches: readonly TrieMatch<Payload>[]): Uint8Array {
+  const out = new Uint8Array(n);
+  for (const m of matches) {
+    let r = 0;
+    for (const p of m.payloads) if (p.kind === 'place') r = Math.max(r, placeRank(ctx.places[p.place]));
+    if (r === 0) continue;
+    if ((out[m.first] & 7) < r) out[m.first] = (out[m.first] & ~7) | r;
+    for (let j = m.first + 1; j < m.last; j++) if (out[j] >> 3 < r) out[j] = (out[j] & 7) | (r << 3);
+  }
+  return out;
 }

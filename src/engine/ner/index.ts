@@ -7,13 +7,14 @@
 // extract.ts, doccues.ts) are computed on the engine's own tokens (buildDoc: same normaliser and
 // tokenizer as at run time) and hashed to 2^20 rows: the normalised form and every clitic-split
 // reading («وبومبيو» → «بومبيو»), prefixes and suffixes of the stem, nisba «ـي/ـية», word sets
-// (name particles بن/عبد/أبو/آل/al-, stop words, common words, name blockers), shapes of the
+// (name particles بن/عبد/أبو/آل/al-, stop words, common words, name blockers, first and last
+// words of the knowledge base's people's names), each also as its own feature, shapes of the
 // token and its neighbours (Latin case, digits, punctuation, headline capitals), the neighbours'
 // forms and stems (±2), matches of the compiled automaton over and around the token (known
 // people, gazetteer places, given names, organisations, demonyms, titles, honorifics, speech
-// verbs, meeting triggers …) and document-level cues (the same word elsewhere in the document
-// after a given name or a title, or matched as a person or place). The previous tag enters
-// through the transition scores.
+// verbs, meeting triggers …), a title or honorific 1–3 tokens before, and document-level cues
+// (the same word elsewhere in the document after a given name or a title, or matched as a person
+// or place). The previous tag enters through the transition scores.
 //
 // API:
 //   const tagger = loadTagger(compiled, 'ar');          // once at start-up; undefined if no model
@@ -27,6 +28,6 @@
 // JSON manifest tagger-{ar,en}.manifest (not *.json: src/kb/index.ts reads every *.json under
 // src/kb/data as a knowledge file). `npm run train:ner` regenerates both deterministically from
 // ../shared/eval (CoNLL-2003 train, ANERcorp first half; the last fifth of each held out, see
-// heldout.ts) and prints the held-out figures; `npm run eval -- --ner` prints them again.
+// heldout.ts; nothing from the tuning gold ../shared/eval/dev) and prints the held-out figures; `npm run eval -- --ner` prints them again.
 export { loadTagger, taggerFromBytes, Tagger, type NerSpan } from './tagger.js';
 export { ENTITY_TYPES, LABELS, type EntityType } from './labels.js';

@@ -12,8 +12,6 @@ export interface TrainSentence {
   first: number;
   last: number;
   gold: Uint8Array;
-  /** Silver sentences: per token, the labels allowed (bit y); the gold path is the best allowed one. */
-  allowed?: Uint8Array;
 }
 
 export interface DenseModel {
@@ -88,7 +86,6 @@ export class Perceptron {
     }
     denseEmissions(this.w, s, this.emit);
     const trans = constrain(this.tw);
-    if (s.allowed) this.latentGold(s, n, trans);
     viterbi(this.emit, n, trans, this.path, this.back);
     let wrong = false;
     for (let k = 0; k < n; k++) {
@@ -111,13 +108,6 @@ export class Perceptron {
     }
     this.c++;
     return wrong;
-  }
-
-  /** The best path through the allowed labels becomes the sentence's gold. */
-  private latentGold(s: TrainSentence, n: number, trans: Float64Array): void {
-    const masked = new Float64Array(n * L);
-    for (let k = 0; k < n; k++) for (let y = 0; y < L; y++) masked[k * L + y] = s.allowed![k] & (1 << y) ? this.emit[k * L + y] : -1e9;
-    viterbi(masked, n, trans, s.gold, this.back);
   }
 
   /** The averaged weights so far. */

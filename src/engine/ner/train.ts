@@ -5,7 +5,6 @@
 import type { Compiled } from '../compile.js';
 import type { Language } from '../lang/detect.js';
 import { featureContext, type FeatureContext } from './context.js';
-import type { SilverDoc } from './silver.js';
 import { constrain, forwardBackward, marginal, viterbi, type Lattice } from './decode.js';
 import { groupDocs, project, type CorpusSentence, type Projected } from './corpus.js';
 import { extractFeatures } from './extract.js';
@@ -33,18 +32,6 @@ export function prepare(c: Compiled, ctx: FeatureContext, corpus: CorpusSentence
     items.push({ ex, sents });
   }
   return { items, unaligned, tokens };
-}
-
-/** Silver documents as training items (gold paths filled in by the perceptron's constrained decoding). */
-export function prepareSilver(c: Compiled, ctx: FeatureContext, docs: SilverDoc[], bits: number): Item[] {
-  const mask = (1 << bits) - 1;
-  return docs.map(({ doc, allowed }) => {
-    const feats = extractFeatures(ctx, doc, c.trie.matchAll(doc.tokens), mask);
-    const gold = new Uint8Array(doc.tokens.length);
-    const sents = doc.sentences.map((sn) => ({ feats, first: sn.first, last: sn.last, gold: gold.subarray(sn.first, sn.last), allowed: allowed.subarray(sn.first, sn.last) }));
-    const ex: Projected = { doc, gold, corpusIndex: new Int32Array(0), entities: [], unaligned: 0 };
-    return { ex, sents };
-  });
 }
 
 /** Best labels of an item under dense weights. */

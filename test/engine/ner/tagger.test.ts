@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compile, type Compiled } from '../../../src/engine/compile.js';
 import { buildDoc } from '../../../src/engine/doc.js';
-import { featureContext } from '../../../src/engine/ner/context.js';
-import { extractFeatures, tokenFacts } from '../../../src/engine/ner/extract.js';
+import { featureContext, SET_FIRSTNAME, SET_SURNAME } from '../../../src/engine/ner/context.js';
+import { extractFeatures, titleBefore, tokenFacts } from '../../../src/engine/ner/extract.js';
 import { shapeOf, S, wordInfo } from '../../../src/engine/ner/features.js';
 import { NUM_LABELS as L } from '../../../src/engine/ner/labels.js';
 import { Scorer } from '../../../src/engine/ner/scorer.js';
@@ -40,6 +40,23 @@ describe('features', () => {
     const x = tokenFacts(ctx, d, c().trie.matchAll(d.tokens));
     expect(x.words[1].sets & 1).toBe(1); // بن is a name particle
     expect(x.masks[0] & (0b11 << 4)).not.toBe(0); // محمد is a given name (kind 2)
+  });
+
+  it('mark the words of known people\'s names, a title before a name and the rank of a place', () => {
+    const ctx = featureContext(c());
+    const d = doc('قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن روسيا مستعدة', 'ar');
+    const x = tokenFacts(ctx, d, c().trie.matchAll(d.tokens));
+    const at = (w: string) => d.tokens.findIndex((t) => t.norm === w);
+    const [sergei, lavrov, moscow, russia, said] = ['سيرغي', 'لافروف', 'موسكو', 'روسيا', 'قال'].map(at);
+    expect(x.words[lavrov].sets & SET_SURNAME).not.toBe(0);
+    expect(x.words[sergei].sets & SET_FIRSTNAME).not.toBe(0);
+    expect(x.words[said].sets & (SET_SURNAME | SET_FIRSTNAME)).toBe(0);
+    // «وزير الخارجية» ends two tokens before «سيرغي», with only a demonym between: distance 2, clean
+    expect(titleBefore(x.masks, sergei, 0)).toBe(2 * 2 + 1);
+    expect(titleBefore(x.masks, said, 0)).toBe(0);
+    expect(x.places[moscow] & 7).toBe(3); // a capital
+    expect(x.places[russia] & 7).toBe(4); // a country
+    expect(x.places[said]).toBe(0);
   });
 
   it('give the same emission scores at run time as in the training view', () => {
@@ -112,6 +129,7 @@ describe('the committed models', () => {
       }
       return best;
     };
+    time(32); // warm on both sizes first: a half-compiled first pass made the small one look slow
     const small = time(8);
     const big = time(32);
     expect(big / small).toBeGreaterThan(2);
@@ -126,10 +144,15 @@ describe('held-out figures recorded in the manifests', () => {
     expect(s.PER.f1).toBeGreaterThanOrEqual(0.88);
     expect(s.LOC.f1).toBeGreaterThanOrEqual(0.88);
   });
-  it('Arabic: no lower than the figures of the first committed model (PER 0.50, LOC 0.74)', () => {
+  it('Arabic: no lower than the model trained without the tuning gold reached (PER 0.60, LOC 0.75)', () => {
     const s = manifest('ar').heldOut.scores;
-    expect(s.PER.f1).toBeGreaterThanOrEqual(0.5);
-    expect(s.LOC.f1).toBeGreaterThanOrEqual(0.74);
+    expect(s.PER.f1).toBeGreaterThanOrEqual(0.6);
+    expect(s.LOC.f1).toBeGreaterThanOrEqual(0.75);
+  });
+  it('were trained on the public corpora only, nothing from the tuning gold (../shared/eval/dev)', () => {
+    // a model trained on silver documents from the tuning gold learnt those articles' names: the
+    // tuning figures rose and the check set's fell
+    for (const lang of ['ar', 'en']) expect(manifest(lang).training.silver).toBe('none');
   });
   // The issue's Arabic targets are not reached yet: this fails on purpose until they are, then
   // vitest reports it and `.fails` must be removed.
