@@ -28,6 +28,8 @@ export interface ConsumerObserver {
 export interface ConsumerOptions {
   redisUrl: string;
   name: string;
+  /** Stored on every job it processes (BullMQ's processedBy). */
+  workerName?: string;
   concurrency: number;
   attempts: number;
   stalledIntervalMs: number;
@@ -71,6 +73,7 @@ export class QueueConsumer {
     this.worker = new Worker<JobData, Extraction>(opts.name, (job) => this.process(job), {
       connection: this.redis,
       autorun: false,
+      ...(opts.workerName ? { name: opts.workerName } : {}),
       concurrency: opts.concurrency,
       stalledInterval: opts.stalledIntervalMs,
       lockDuration: opts.stalledIntervalMs,
