@@ -86,12 +86,31 @@ export class JobQueue {
       },
     });
     this.resultsKey = this.queue.toKey(RESULTS_STREAM);
+    // connection errors are retried by ioredis and answered per call (connected()); without a listener they would be thrown
+    this.queue.on('error', () => {});
+    this.redis.on('error', () => {});
+  }
+
+  /** Waits up to `ms` for the connection (BullMQ itself would wait for ever); throws when Redis is not there. */
+  async connected(ms = 2000): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis not connected (${this.redis.status}) after ${ms} ms`)), ms);
+      this.redis.once('ready', () => resolve());
+    });
+    try {
+      await ready;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Adds the articles (one round-trip); returns their job ids in order. An id already in the queue is not added again. */
   async enqueue(items: readonly EnqueueItem[]): Promise<string[]> {
     const ids = items.map((it) => jobIdFor(it.article, it.raw));
     if (items.length === 0) return ids;
+    await this.connected();
     await this.queue.addBulk(
       items.map((it, i) => ({
         name: 'extract',
@@ -103,6 +122,7 @@ export class JobQueue {
   }
 
   async get(id: string): Promise<JobStatus | undefined> {
+    await this.connected();
     const job = await this.queue.getJob(id);
     if (!job) return undefined;
     const state = STATE_OF[await job.getState()];
@@ -112,6 +132,7 @@ export class JobQueue {
   /** Jobs in one state, oldest first, and how many there are. */
   async list(state: JobState, offset: number, limit: number): Promise<{ jobs: JobStatus[]; total: number }> {
     const types = BULL_STATES[state];
+    await this.connected();
     const [jobs, counts] = await Promise.all([this.queue.getJobs(types, offset, offset + limit - 1, true), this.queue.getJobCounts(...types)]);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     return { jobs: (jobs as Job<JobData, Extraction>[]).filter(Boolean).map((j) => status(j, state)), total };
@@ -119,6 +140,7 @@ export class JobQueue {
 
   /** Jobs per state (waiting counts delayed retries too). */
   async counts(): Promise<Record<JobState, number>> {
+    await this.connected();
     const c = await this.queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed');
     return { waiting: c.waiting + c.delayed + c.prioritized, active: c.active, completed: c.completed, failed: c.failed };
   }
