@@ -37,6 +37,7 @@ async function waitForPing(url: string, ms = 10_000): Promise<void> {
   const t0 = Date.now();
   for (;;) {
     const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    r.on('error', () => {}); // refused while it starts: answered by connect() below
     try {
       await r.connect();
       if ((await r.ping()) === 'PONG') return;
