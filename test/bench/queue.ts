@@ -1,0 +1,93 @@
+// `npm run bench:queue`: articles per second through the job queue (a real redis-server started
+// here, `diplomatic-news worker` processes) with 1 and 2 worker processes, against the API's own
+// in-process worker-thread pool on the same machine in the same run, and the ratio.
+// The pool is measured before and after the queue runs (the machine is shared and noisy: compare
+// within one run). 2 worker processes split this machine's cores between them (WORKERS = cores/2
+// each), so all three runs have the same number of extraction threads.
+//
+//   npm run bench:queue                      # 1296 articles (the 324 shared ones x 4) per run
+//   BENCH_QUEUE_N=3240 npm run bench:queue
+import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { usableCpus } from '../../src/cpus.js';
+import { defaultConfig } from '../../src/config.js';
+import { JobQueue } from '../../src/queue/producer.js';
+import { createExtractionService } from '../../src/service/index.js';
+import { type Article, repeated, sharedArticles, startWorker, type WorkerProc } from '../queue/fixtures.js';
+import { RedisServer } from '../queue/redis.js';
+
+const N = Number(process.env.BENCH_QUEUE_N ?? 1296);
+const cores = usableCpus();
+const base = sharedArticles();
+if (!base) {
+  console.error('../shared/articles not found');
+  process.exit(2);
+}
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+
+async function poolRun(articles: Article[]): Promise<number> {
+  const service = createExtractionService(defaultConfig({ WORKERS: cores, EXTRACT_TIMEOUT_MS: 60_000, MAX_QUEUE: 10_000 }));
+  await service.start();
+  const concurrency = Math.max(2, cores * 2); // as POST /v1/extract/batch runs them
+  const run = async (list: Article[]) => {
+    let next = 0;
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (next < list.length) await service.extract(list[next++]);
+    }));
+  };
+  await run(articles.slice(0, 50)); // warm-up
+  const t0 = performance.now();
+  await run(articles);
+  const s = (performance.now() - t0) / 1000;
+  await service.close();
+  return articles.length / s;
+}
+
+async function queueRun(redis: RedisServer, processes: number, articles: Article[], round: string): Promise<{ rate: number; rss: number[] }> {
+  const name = `bench-${round}-${Date.now().toString(36)}`;
+  const jobs = new JobQueue({ redisUrl: redis.url, name, attempts: 3, backoffMs: 1000 }, 'cli');
+  const threads = Math.max(1, Math.floor(cores / processes));
+  const workers: WorkerProc[] = Array.from({ length: processes }, () =>
+    startWorker({ REDIS_URL: redis.url, QUEUE_NAME: name, WORKERS: String(threads), QUEUE_CONCURRENCY: String(threads * 2), EXTRACT_TIMEOUT_MS: '60000' }),
+  );
+  await Promise.all(workers.map((w) => w.ready));
+  const done = async (n: number) => {
+    for (;;) {
+      const c = await jobs.counts();
+      if (c.completed + c.failed >= n) return c;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  await jobs.enqueue(articles.slice(0, 50).map((a) => ({ article: { ...a, id: `warm-${a.id}` } })));
+  await done(50);
+  const t0 = performance.now();
+  for (let i = 0; i < articles.length; i += 500) await jobs.enqueue(articles.slice(i, i + 500).map((article) => ({ article })));
+  const c = await done(50 + articles.length);
+  const s = (performance.now() - t0) / 1000;
+  if (c.failed) throw new Error(`${c.failed} jobs failed`);
+  const rss = workers.map((w) => rssMiB(w.proc.pid!));
+  for (const w of workers) w.proc.kill('SIGTERM');
+  await Promise.all(workers.map((w) => w.exited));
+  await jobs.queue.obliterate({ force: true });
+  await jobs.close();
+  return { rate: articles.length / s, rss };
+}
+
+const articles = repeated(base, N, 'bench');
+console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${cores} cores; load average ${load()}`);
+const redis = await RedisServer.start();
+try {
+  const pool1 = await poolRun(articles);
+  console.log(`  in-process pool (the API's, WORKERS=${cores}):           ${pool1.toFixed(1)} articles/s`);
+  const q1 = await queueRun(redis, 1, articles, 'one');
+  console.log(`  queue, 1 worker process (WORKERS=${cores}):              ${q1.rate.toFixed(1)} articles/s (RSS ${q1.rss.join(', ')} MiB)`);
+  const q2 = await queueRun(redis, 2, articles, 'two');
+  console.log(`  queue, 2 worker processes (WORKERS=${Math.max(1, Math.floor(cores / 2))} each):        ${q2.rate.toFixed(1)} articles/s (RSS ${q2.rss.join(', ')} MiB)`);
+  const pool2 = await poolRun(articles);
+  console.log(`  in-process pool again:                                   ${pool2.toFixed(1)} articles/s`);
+  const pool = (pool1 + pool2) / 2;
+  console.log(`ratio queue / pool (pool = mean of both runs ${pool.toFixed(1)}/s): 1 process ${(q1.rate / pool).toFixed(2)}, 2 processes ${(q2.rate / pool).toFixed(2)}; load average ${load()}`);
+} finally {
+  await redis.stop();
+}
