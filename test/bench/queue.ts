@@ -10,11 +10,16 @@
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { usableCpus } from '../../src/cpus.js';
-import { defaultConfig } from '../../src/config.js';
 import { JobQueue } from '../../src/queue/producer.js';
-import { createExtractionService } from '../../src/service/index.js';
+import type { Config } from '../../src/config.js';
+import type { ExtractionService } from '../../src/service/index.js';
 import { type Article, repeated, sharedArticles, startWorker, type WorkerProc } from '../queue/fixtures.js';
 import { RedisServer } from '../queue/redis.js';
+
+// The API's pool as the server runs it: compiled (dist/), not through tsx like this script.
+const dist = (f: string) => new URL(`../../dist/${f}`, import.meta.url).href;
+const { createExtractionService } = (await import(dist('service/index.js'))) as { createExtractionService: (c: Config) => ExtractionService };
+const { defaultConfig } = (await import(dist('config.js'))) as { defaultConfig: (o: Partial<Config>) => Config };
 
 const N = Number(process.env.BENCH_QUEUE_N ?? 1296);
 const cores = usableCpus();
