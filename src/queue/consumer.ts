@@ -6,7 +6,7 @@
 // stream once (guarded by a flag on the job's hash, in one Lua call with the XADD).
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { fieldErrors, type Problem, ProblemError } from '../errors.js';
+import { fieldErrors, type Problem, PROBLEM_BASE, type ProblemCode, ProblemError, PROBLEMS } from '../errors.js';
 import { toProblem } from '../plugins/problems.js';
 import { ExtractRequestSchema } from '../schemas/api.js';
 import type { Extraction, ExtractInput } from '../schemas/extraction.js';
@@ -50,7 +50,10 @@ const BAD_ARTICLE = new Set(['/problems/validation-error', '/problems/malformed-
 
 /** The job's article as the engine's input; a bad article throws its problem (as the API words it for one article). */
 export function jobInput(data: JobData): ExtractInput {
-  if (data.unreadable) throw new ProblemError('malformed-body', data.unreadable.detail);
+  if (data.unreadable) {
+    const code = data.unreadable.type.slice(PROBLEM_BASE.length) as ProblemCode;
+    throw new ProblemError(code in PROBLEMS ? code : 'malformed-body', data.unreadable.detail, data.unreadable.errors);
+  }
   const parsed = ExtractRequestSchema.safeParse(data.article);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error.issues);
@@ -100,7 +103,10 @@ export class QueueConsumer {
       result = await this.service.extract(jobInput(job.data));
     } catch (err) {
       const mapped = toProblem(err, undefined, instance);
-      if (mapped.unexpected) this.opts.onUnexpected?.(err, id);
+      if (mapped.unexpected) {
+        this.opts.onUnexpected?.(err, id);
+        mapped.problem.detail = 'An unexpected error occurred (a crashed extraction worker, or a bug); it has been logged with the job id.';
+      }
       const reason = JSON.stringify(mapped.problem);
       throw BAD_ARTICLE.has(mapped.problem.type) ? new UnrecoverableError(reason) : new Error(reason);
     }

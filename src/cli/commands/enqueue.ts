@@ -5,7 +5,7 @@
 // article): enqueuing an archive twice adds nothing the second time.
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { problem } from '../../errors.js';
+import { problem, ProblemError } from '../../errors.js';
 import { toProblem } from '../../plugins/problems.js';
 import { parseStrictJson } from '../../plugins/strict-json.js';
 import type { EnqueueItem, JobQueue } from '../../queue/producer.js';
@@ -33,13 +33,14 @@ const whole = (name: string, min: number) => (v: string) => {
 /** One article as a job: the parsed item, or the problem of a line that cannot be read (it fails its job, as the API answers such a line). */
 export function toItem(a: Article, map: Record<string, string>, lenient: boolean): EnqueueItem {
   const src = a.source;
-  const source = a.id;
+  const source = a.line !== undefined ? `${a.file}:${a.line}` : a.file;
   if (src.kind === 'value') return { article: adapt(src.value, map, lenient), source };
   if (src.kind === 'line') {
     try {
       return { article: adapt(parseStrictJson(src.text, `Line ${src.line}`), map, lenient), source };
     } catch (e) {
-      return { unreadable: toProblem(e).problem, raw: src.text, source };
+      const err = e instanceof ProblemError ? e : new ProblemError('malformed-body', `Line ${src.line} is not valid JSON.`);
+      return { unreadable: toProblem(err).problem, raw: src.text, source };
     }
   }
   if (src.kind === 'invalid') return { unreadable: toProblem(src.error).problem, raw: `${a.file}:${a.line ?? ''}`, source };
