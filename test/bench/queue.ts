@@ -49,7 +49,14 @@ async function poolRun(articles: Article[]): Promise<number> {
   return articles.length / s;
 }
 
-async function queueRun(redis: RedisServer, processes: number, articles: Article[], round: string): Promise<{ rate: number; rss: number[] }> {
+/** Redis's own CPU seconds (user + sys) and memory in use, from INFO. */
+async function redisInfo(jobs: JobQueue): Promise<{ cpu: number; memory: number }> {
+  const info = await jobs.redis.info();
+  const num = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  return { cpu: num('used_cpu_user') + num('used_cpu_sys'), memory: num('used_memory') };
+}
+
+async function queueRun(redis: RedisServer, processes: number, articles: Article[], round: string): Promise<{ rate: number; rss: number[]; redisCpuUs: number; redisBytes: number }> {
   const name = `bench-${round}-${Date.now().toString(36)}`;
   const jobs = new JobQueue({ redisUrl: redis.url, name, attempts: 3, backoffMs: 1000 }, 'cli');
   const threads = Math.max(1, Math.floor(cores / processes));
@@ -66,17 +73,19 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
   };
   await jobs.enqueue(articles.slice(0, 50).map((a) => ({ article: { ...a, id: `warm-${a.id}` } })));
   await done(50);
+  const r0 = await redisInfo(jobs);
   const t0 = performance.now();
   for (let i = 0; i < articles.length; i += 500) await jobs.enqueue(articles.slice(i, i + 500).map((article) => ({ article })));
   const c = await done(50 + articles.length);
   const s = (performance.now() - t0) / 1000;
+  const r1 = await redisInfo(jobs);
   if (c.failed) throw new Error(`${c.failed} jobs failed`);
   const rss = workers.map((w) => rssMiB(w.proc.pid!));
   for (const w of workers) w.proc.kill('SIGTERM');
   await Promise.all(workers.map((w) => w.exited));
   await jobs.queue.obliterate({ force: true });
   await jobs.close();
-  return { rate: articles.length / s, rss };
+  return { rate: articles.length / s, rss, redisCpuUs: ((r1.cpu - r0.cpu) / articles.length) * 1e6, redisBytes: (r1.memory - r0.memory) / articles.length };
 }
 
 const articles = repeated(base, N, 'bench');
@@ -86,9 +95,9 @@ try {
   const pool1 = await poolRun(articles);
   console.log(`  in-process pool (the API's, WORKERS=${cores}):           ${pool1.toFixed(1)} articles/s`);
   const q1 = await queueRun(redis, 1, articles, 'one');
-  console.log(`  queue, 1 worker process (WORKERS=${cores}):              ${q1.rate.toFixed(1)} articles/s (RSS ${q1.rss.join(', ')} MiB)`);
+  console.log(`  queue, 1 worker process (WORKERS=${cores}):              ${q1.rate.toFixed(1)} articles/s (RSS ${q1.rss.join(', ')} MiB; Redis ${q1.redisCpuUs.toFixed(0)} µs CPU and ${(q1.redisBytes / 1024).toFixed(1)} KiB per job)`);
   const q2 = await queueRun(redis, 2, articles, 'two');
-  console.log(`  queue, 2 worker processes (WORKERS=${Math.max(1, Math.floor(cores / 2))} each):        ${q2.rate.toFixed(1)} articles/s (RSS ${q2.rss.join(', ')} MiB)`);
+  console.log(`  queue, 2 worker processes (WORKERS=${Math.max(1, Math.floor(cores / 2))} each):        ${q2.rate.toFixed(1)} articles/s (RSS ${q2.rss.join(', ')} MiB; Redis ${q2.redisCpuUs.toFixed(0)} µs CPU and ${(q2.redisBytes / 1024).toFixed(1)} KiB per job)`);
   const pool2 = await poolRun(articles);
   console.log(`  in-process pool again:                                   ${pool2.toFixed(1)} articles/s`);
   const pool = (pool1 + pool2) / 2;
