@@ -72,6 +72,7 @@ export const ConfigSchema = z.object({
   QUEUE_ATTEMPTS: int(1, 100).default(3).describe('Tries per job after a crash or a time-out (exponential backoff between them); a bad article fails at once.'),
   QUEUE_BACKOFF_MS: int(1).default(1000).describe('First retry delay; each further retry waits twice as long.'),
   QUEUE_RESULTS_MAXLEN: int(1).default(1_000_000).describe('Results kept in the results stream (approximate trim); the jobs keep theirs too.'),
+  QUEUE_KEEP_COMPLETED: int(0).optional().describe('Completed jobs (with their results) kept in Redis, newest first; unset = all of them (an article enqueued again is then never processed again). Set it for archives larger than Redis memory, and collect the results stream.'),
   QUEUE_STALLED_INTERVAL_MS: int(100).default(30_000).describe("How often a worker looks for jobs whose worker died (BullMQ's stalled check); the job lock lasts as long."),
   WORKER_PORT: int(0, 65535).default(3001).describe('Port of a worker process\'s /healthz, /readyz and /metrics (on HOST).'),
 });

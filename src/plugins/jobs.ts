@@ -15,11 +15,12 @@ export interface JobsPluginOptions {
   name: string;
   attempts: number;
   backoffMs: number;
+  keepCompleted?: number;
 }
 
 export default fp<JobsPluginOptions>(
   async (app: FastifyInstance, opts) => {
-    const jobs = opts.redisUrl ? new JobQueue({ redisUrl: opts.redisUrl, name: opts.name, attempts: opts.attempts, backoffMs: opts.backoffMs }) : undefined;
+    const jobs = opts.redisUrl ? new JobQueue({ redisUrl: opts.redisUrl, name: opts.name, attempts: opts.attempts, backoffMs: opts.backoffMs, keepCompleted: opts.keepCompleted }) : undefined;
     app.decorate('jobs', jobs);
     app.addHook('onClose', async () => {
       await jobs?.close();

@@ -89,6 +89,11 @@ export class QueueConsumer {
     this.worker.on('error', () => {});
   }
 
+  /** Whether its Redis connection is up (a worker is not ready without it). */
+  get connected(): boolean {
+    return this.redis.status === 'ready';
+  }
+
   /** Starts taking jobs (call once the service is ready). */
   run(): void {
     void this.worker.run().catch((err: unknown) => this.opts.onUnexpected?.(err, '(worker)'));

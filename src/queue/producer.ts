@@ -24,6 +24,8 @@ export interface QueueSettings {
   name: string;
   attempts: number;
   backoffMs: number;
+  /** Completed jobs kept (newest); undefined = all. */
+  keepCompleted?: number;
 }
 
 /** An article to enqueue: the parsed item, or the problem of a line that could not be read (its raw text gives the id). */
@@ -81,7 +83,7 @@ export class JobQueue {
       defaultJobOptions: {
         attempts: settings.attempts,
         backoff: { type: 'exponential', delay: settings.backoffMs },
-        removeOnComplete: false,
+        removeOnComplete: settings.keepCompleted === undefined ? false : { count: settings.keepCompleted },
         removeOnFail: false,
       },
     });

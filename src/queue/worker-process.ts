@@ -68,7 +68,7 @@ export async function runWorkerProcess(opts: WorkerProcessOptions): Promise<numb
     onUnexpected: (err, jobId) => log.error({ err, jobId }, 'job failed unexpectedly'),
   });
   let running = false;
-  const server = statusServer({ ready: () => running && service.ready }, registry);
+  const server = statusServer({ ready: () => running && service.ready && consumer.connected }, registry);
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(config.WORKER_PORT, config.HOST, resolve));
 
   let stop: (signal: string) => void = () => {};

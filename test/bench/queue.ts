@@ -68,7 +68,7 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
     for (;;) {
       const c = await jobs.counts();
       if (c.completed + c.failed >= n) return c;
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100)); // not more often: the polling would count as the queue's Redis cost
     }
   };
   await jobs.enqueue(articles.slice(0, 50).map((a) => ({ article: { ...a, id: `warm-${a.id}` } })));
@@ -88,20 +88,28 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
   return { rate: articles.length / s, rss, redisCpuUs: ((r1.cpu - r0.cpu) / articles.length) * 1e6, redisBytes: (r1.memory - r0.memory) / articles.length };
 }
 
+const ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS ?? 2);
 const articles = repeated(base, N, 'bench');
-console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${cores} cores; load average ${load()}`);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const half = Math.max(1, Math.floor(cores / 2));
+console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${ROUNDS} rounds of pool / 1 worker process / 2 worker processes, ${cores} cores; load average ${load()}`);
 const redis = await RedisServer.start();
+const pool: number[] = [];
+const one: number[] = [];
+const two: number[] = [];
 try {
-  const pool1 = await poolRun(articles);
-  console.log(`  in-process pool (the API's, WORKERS=${cores}):           ${pool1.toFixed(1)} articles/s`);
-  const q1 = await queueRun(redis, 1, articles, 'one');
-  console.log(`  queue, 1 worker process (WORKERS=${cores}):              ${q1.rate.toFixed(1)} articles/s (RSS ${q1.rss.join(', ')} MiB; Redis ${q1.redisCpuUs.toFixed(0)} µs CPU and ${(q1.redisBytes / 1024).toFixed(1)} KiB per job)`);
-  const q2 = await queueRun(redis, 2, articles, 'two');
-  console.log(`  queue, 2 worker processes (WORKERS=${Math.max(1, Math.floor(cores / 2))} each):        ${q2.rate.toFixed(1)} articles/s (RSS ${q2.rss.join(', ')} MiB; Redis ${q2.redisCpuUs.toFixed(0)} µs CPU and ${(q2.redisBytes / 1024).toFixed(1)} KiB per job)`);
-  const pool2 = await poolRun(articles);
-  console.log(`  in-process pool again:                                   ${pool2.toFixed(1)} articles/s`);
-  const pool = (pool1 + pool2) / 2;
-  console.log(`ratio queue / pool (pool = mean of both runs ${pool.toFixed(1)}/s): 1 process ${(q1.rate / pool).toFixed(2)}, 2 processes ${(q2.rate / pool).toFixed(2)}; load average ${load()}`);
+  for (let r = 0; r < ROUNDS; r++) {
+    pool.push(await poolRun(articles));
+    console.log(`  round ${r + 1}: in-process pool (the API's, WORKERS=${cores}): ${pool[r].toFixed(1)} articles/s; load ${load()}`);
+    const q1 = await queueRun(redis, 1, articles, `one${r}`);
+    one.push(q1.rate);
+    console.log(`  round ${r + 1}: queue, 1 worker process (WORKERS=${cores}): ${q1.rate.toFixed(1)} articles/s (RSS ${q1.rss.join(', ')} MiB; Redis ${q1.redisCpuUs.toFixed(0)} µs CPU and ${(q1.redisBytes / 1024).toFixed(1)} KiB per job)`);
+    const q2 = await queueRun(redis, 2, articles, `two${r}`);
+    two.push(q2.rate);
+    console.log(`  round ${r + 1}: queue, 2 worker processes (WORKERS=${half} each): ${q2.rate.toFixed(1)} articles/s (RSS ${q2.rss.join(', ')} MiB; Redis ${q2.redisCpuUs.toFixed(0)} µs CPU and ${(q2.redisBytes / 1024).toFixed(1)} KiB per job)`);
+  }
+  const p = median(pool);
+  console.log(`median articles/s: pool ${p.toFixed(1)}, 1 worker process ${median(one).toFixed(1)} (${(median(one) / p).toFixed(2)} x pool), 2 worker processes ${median(two).toFixed(1)} (${(median(two) / p).toFixed(2)} x pool); per round 1 process / pool: ${one.map((x, i) => (x / pool[i]).toFixed(2)).join(', ')}; load average ${load()}`);
 } finally {
   await redis.stop();
 }

@@ -82,6 +82,14 @@ describe.skipIf(!bin || !base)('the queue end to end: 2,000 articles, two worker
 
     const c = await jobs.counts();
     expect(c).toEqual({ waiting: 0, active: 0, completed: N, failed: 0 });
+    // the surviving worker's probes and metrics (WORKER_PORT)
+    const at = (path: string) => fetch(`http://127.0.0.1:${b.port}${path}`);
+    expect((await at('/healthz')).status).toBe(200);
+    expect((await at('/readyz')).status).toBe(200);
+    const metrics = await (await at('/metrics')).text();
+    expect(Number(/^queue_jobs_completed_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(N / 4);
+    expect(metrics).toMatch(/^queue_jobs\{state="completed"\} 2000$/m);
+    expect(metrics).toMatch(/^queue_job_duration_seconds_count \d+$/m);
     // the jobs the killed worker held were finished by the other one
     for (const id of killedActive) {
       const job = await jobs.queue.getJob(id);

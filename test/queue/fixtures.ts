@@ -43,6 +43,8 @@ export interface WorkerProc {
   ready: Promise<void>;
   exited: Promise<number | null>;
   log: string[];
+  /** Its /healthz, /readyz and /metrics port, from the ready line. */
+  port?: number;
 }
 
 /** Starts `diplomatic-news worker` with this environment; `ready` resolves on its "taking jobs" log line. */
@@ -63,11 +65,15 @@ export function startWorker(env: Record<string, string>): WorkerProc {
       const line = buf.slice(0, nl);
       buf = buf.slice(nl + 1);
       log.push(line);
-      if (line.includes('worker ready')) onReady();
+      if (line.includes('worker ready')) {
+        w.port = (JSON.parse(line) as { port?: number }).port;
+        onReady();
+      }
     }
   });
   proc.stderr!.on('data', (d: Buffer) => log.push(d.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   void exited.then((code) => onFail(new Error(`worker exited (${code}) before it was ready: ${log.slice(-5).join(' | ')}`)));
-  return { proc, name: `${hostname()}-${proc.pid}`, ready, exited, log };
+  const w: WorkerProc = { proc, name: `${hostname()}-${proc.pid}`, ready, exited, log };
+  return w;
 }

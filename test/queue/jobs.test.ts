@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../src/errors.js';
 import { QueueConsumer } from '../../src/queue/consumer.js';
 import { workerMetrics } from '../../src/queue/metrics.js';
+import { JobQueue } from '../../src/queue/producer.js';
 import type { Extraction, ExtractInput } from '../../src/schemas/extraction.js';
 import { EMPTY, fakeService, makeApp, PROBLEM_JSON } from '../api/helpers.js';
 import { freePort, testRedis, uniqueQueue } from './redis.js';
@@ -164,6 +165,21 @@ describe.skipIf(!redis)('job queue on a real Redis', () => {
     expect(w).toMatch(/^queue_jobs_failed_total [1-9]\d*$/m);
     expect(w).toMatch(/^queue_jobs_retried_total [1-9]\d*$/m); // 2 per crash run + the time-out
     expect(w).toMatch(/^queue_job_duration_seconds_count [1-9]\d*$/m);
+  });
+
+  it('QUEUE_KEEP_COMPLETED bounds the completed jobs Redis keeps (newest kept)', async () => {
+    const small = uniqueQueue('keep');
+    const q = new JobQueue({ redisUrl: redis!.url, name: small, attempts: 1, backoffMs: 10, keepCompleted: 2 }, 'cli');
+    const c = new QueueConsumer(service, { redisUrl: redis!.url, name: small, concurrency: 1, attempts: 1, stalledIntervalMs: 5000, resultsMaxLen: 100 });
+    c.run();
+    await q.enqueue(Array.from({ length: 5 }, (_, i) => ({ article: { text: `keep ${i}`, id: `keep-${i}` } })));
+    await until(async () => (await q.readResults('0', 10, 10)).length === 5);
+    await until(async () => (await q.counts()).completed === 2);
+    expect((await q.get('a-keep-4'))?.state).toBe('completed');
+    expect(await q.get('a-keep-0')).toBeUndefined();
+    await c.close();
+    await q.queue.obliterate({ force: true });
+    await q.close();
   });
 
   it('answers 503 queue-unavailable (not 500) when its Redis does not answer', async () => {

@@ -31,5 +31,5 @@ export function queueConfig(opts: QueueCliOptions, env: Record<string, string | 
 }
 
 export function openQueue(config: Config & { REDIS_URL: string }): JobQueue {
-  return new JobQueue({ redisUrl: config.REDIS_URL, name: config.QUEUE_NAME, attempts: config.QUEUE_ATTEMPTS, backoffMs: config.QUEUE_BACKOFF_MS }, 'cli');
+  return new JobQueue({ redisUrl: config.REDIS_URL, name: config.QUEUE_NAME, attempts: config.QUEUE_ATTEMPTS, backoffMs: config.QUEUE_BACKOFF_MS, keepCompleted: config.QUEUE_KEEP_COMPLETED }, 'cli');
 }
