@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 import { fieldErrors, type Problem, PROBLEM_BASE, type ProblemCode, ProblemError, PROBLEMS } from '../errors.js';
 import { toProblem } from '../plugins/problems.js';
 import { ExtractRequestSchema } from '../schemas/api.js';
-import type { Extraction, ExtractInput } from '../schemas/extraction.js';
+import type { ExtractInput } from '../schemas/extraction.js';
 import { toInput } from '../service/input.js';
 import type { ExtractionService } from '../service/types.js';
 import { articleId, type JobData, type JobRecord, RESULTS_STREAM, STREAMED_FIELD } from './jobs.js';
@@ -63,7 +63,7 @@ export function jobInput(data: JobData): ExtractInput {
 }
 
 export class QueueConsumer {
-  readonly worker: Worker<JobData, Extraction>;
+  readonly worker: Worker<JobData, string>;
   private readonly redis: Redis;
   private readonly resultsKey: string;
 
@@ -73,7 +73,7 @@ export class QueueConsumer {
   ) {
     this.redis = connect(opts.redisUrl, 'worker');
     this.redis.defineCommand('dnxStreamOnce', { numberOfKeys: 2, lua: STREAM_ONCE });
-    this.worker = new Worker<JobData, Extraction>(opts.name, (job) => this.process(job), {
+    this.worker = new Worker<JobData, string>(opts.name, (job) => this.process(job), {
       connection: this.redis,
       autorun: false,
       ...(opts.workerName ? { name: opts.workerName } : {}),
@@ -99,13 +99,20 @@ export class QueueConsumer {
     void this.worker.run().catch((err: unknown) => this.opts.onUnexpected?.(err, '(worker)'));
   }
 
-  private async process(job: Job<JobData, Extraction>): Promise<Extraction> {
+  /**
+   * The result is the extraction's JSON (as POST /v1/extract sends it: the pool checks it against
+   * the schema and serialises it in its worker thread), kept as the job's return value (a JSON
+   * string) and put in the stream record as it is: no object copied across threads, nothing
+   * serialised twice on this event loop.
+   */
+  private async process(job: Job<JobData, string>): Promise<string> {
     const t0 = performance.now();
     const id = job.id ?? '';
     const instance = `/v1/jobs/${id}`;
-    let result: Extraction;
+    let json: string;
     try {
-      result = await this.service.extract(jobInput(job.data));
+      const input = jobInput(job.data);
+      json = this.service.extractJson ? await this.service.extractJson(input) : JSON.stringify(await this.service.extract(input));
     } catch (err) {
       const mapped = toProblem(err, undefined, instance);
       if (mapped.unexpected) {
@@ -115,35 +122,38 @@ export class QueueConsumer {
       const reason = JSON.stringify(mapped.problem);
       throw BAD_ARTICLE.has(mapped.problem.type) ? new UnrecoverableError(reason) : new Error(reason);
     }
-    await this.stream(job, { job: id, ...this.about(job), ok: true, result });
+    const head = JSON.stringify({ job: id, ...this.about(job), ok: true });
+    await this.stream(job, `${head.slice(0, -1)},"result":${json}}`);
     this.opts.observer?.completed((performance.now() - t0) / 1000);
-    return result;
+    return json;
   }
 
-  private about(job: Job<JobData, Extraction>): { id?: string; source?: string } {
+  private about(job: Job<JobData, string>): { id?: string; source?: string } {
     const aid = articleId(job.data.article);
     return { ...(aid !== undefined ? { id: aid } : {}), ...(job.data.source ? { source: job.data.source } : {}) };
   }
 
-  private async stream(job: Job<JobData, Extraction>, record: JobRecord): Promise<void> {
+  /** `record`: a JobRecord as JSON. */
+  private async stream(job: Job<JobData, string>, record: string): Promise<void> {
     const id = job.id ?? '';
     await (this.redis as unknown as { dnxStreamOnce(k1: string, k2: string, ...a: (string | number)[]): Promise<number> }).dnxStreamOnce(
       this.worker.toKey(id),
       this.resultsKey,
       this.opts.resultsMaxLen,
       id,
-      JSON.stringify(record),
+      record,
     );
   }
 
-  private async onFailed(job: Job<JobData, Extraction> | undefined, err: Error): Promise<void> {
+  private async onFailed(job: Job<JobData, string> | undefined, err: Error): Promise<void> {
     if (!job?.id) return;
     try {
       const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || (await job.getState()) === 'failed';
       if (!final) return this.opts.observer?.retried();
       this.opts.observer?.failed();
       const error: Problem = problemOf(err.message, job.id);
-      await this.stream(job, { job: job.id, ...this.about(job), ok: false, error });
+      const record: JobRecord = { job: job.id, ...this.about(job), ok: false, error };
+      await this.stream(job, JSON.stringify(record));
     } catch (e) {
       this.opts.onUnexpected?.(e, job.id);
     }

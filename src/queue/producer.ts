@@ -69,7 +69,7 @@ export function problemOf(reason: string | undefined, jobId: string): Problem {
 export type ResultEntry = { streamId: string; job: string; line: string };
 
 export class JobQueue {
-  readonly queue: Queue<JobData, Extraction>;
+  readonly queue: Queue<JobData, string>;
   readonly redis: Redis;
   readonly resultsKey: string;
 
@@ -78,7 +78,7 @@ export class JobQueue {
     role: RedisRole = 'producer',
   ) {
     this.redis = connect(settings.redisUrl, role);
-    this.queue = new Queue<JobData, Extraction>(settings.name, {
+    this.queue = new Queue<JobData, string>(settings.name, {
       connection: this.redis,
       defaultJobOptions: {
         attempts: settings.attempts,
@@ -128,7 +128,7 @@ export class JobQueue {
     const job = await this.queue.getJob(id);
     if (!job) return undefined;
     const state = STATE_OF[await job.getState()];
-    return state ? status(job as Job<JobData, Extraction>, state) : undefined;
+    return state ? status(job as Job<JobData, string>, state) : undefined;
   }
 
   /** Jobs in one state, oldest first, and how many there are. */
@@ -137,7 +137,7 @@ export class JobQueue {
     await this.connected();
     const [jobs, counts] = await Promise.all([this.queue.getJobs(types, offset, offset + limit - 1, true), this.queue.getJobCounts(...types)]);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { jobs: (jobs as Job<JobData, Extraction>[]).filter(Boolean).map((j) => status(j, state)), total };
+    return { jobs: (jobs as Job<JobData, string>[]).filter(Boolean).map((j) => status(j, state)), total };
   }
 
   /** Jobs per state (waiting counts delayed retries too). */
@@ -180,10 +180,11 @@ export class JobQueue {
   }
 }
 
-function status(job: Job<JobData, Extraction>, state: JobState): JobStatus {
+function status(job: Job<JobData, string>, state: JobState): JobStatus {
   const id = job.id ?? '';
   const out: JobStatus = { id, state, attempts: job.attemptsStarted ?? job.attemptsMade ?? 0 };
-  if (state === 'completed' && job.returnvalue) out.result = job.returnvalue;
+  // the worker stores the extraction's JSON as it is (a string); an object would be from another producer of results
+  if (state === 'completed' && job.returnvalue) out.result = (typeof job.returnvalue === 'string' ? JSON.parse(job.returnvalue) : job.returnvalue) as Extraction;
   if (state === 'failed' || (state === 'waiting' && job.failedReason)) out.error = problemOf(job.failedReason, id);
   return out;
 }

@@ -76,7 +76,7 @@ async function redisInfo(jobs: JobQueue): Promise<{ cpu: number; memory: number 
   return { cpu: num('used_cpu_user') + num('used_cpu_sys'), memory: num('used_memory') };
 }
 
-async function queueRun(redis: RedisServer, processes: number, articles: Article[], round: string): Promise<Run & { rss: number[]; redisCpuUs: number; redisBytes: number }> {
+async function queueRun(redis: RedisServer, processes: number, articles: Article[], round: string): Promise<Run & { rss: number[]; workerCpuMs: number; redisCpuUs: number; redisBytes: number }> {
   const name = `bench-${round}-${Date.now().toString(36)}`;
   const jobs = new JobQueue({ redisUrl: redis.url, name, attempts: 3, backoffMs: 1000 }, 'cli');
   const threads = Math.max(1, Math.floor(cores / processes));
@@ -110,7 +110,7 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
   await jobs.queue.obliterate({ force: true });
   await jobs.close();
   const cpuMs = ((workerCpu + producerCpu + (r1.cpu - r0.cpu)) / articles.length) * 1000;
-  return { rate: articles.length / s, cpuMs, rss, redisCpuUs: ((r1.cpu - r0.cpu) / articles.length) * 1e6, redisBytes: (r1.memory - r0.memory) / articles.length };
+  return { rate: articles.length / s, cpuMs, workerCpuMs: (workerCpu / articles.length) * 1000, rss, redisCpuUs: ((r1.cpu - r0.cpu) / articles.length) * 1e6, redisBytes: (r1.memory - r0.memory) / articles.length };
 }
 
 const ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS ?? 2);
@@ -120,10 +120,11 @@ const half = Math.max(1, Math.floor(cores / 2));
 console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${ROUNDS} rounds of pool / 1 worker process / 2 worker processes, ${cores} cores; load average ${load()}`);
 const redis = await RedisServer.start();
 const pool: Run[] = [];
-const one: Run[] = [];
-const two: Run[] = [];
+type QueueRun = Run & { rss: number[]; workerCpuMs: number; redisCpuUs: number; redisBytes: number };
+const one: QueueRun[] = [];
+const two: QueueRun[] = [];
 const fmt = (r: Run) => `${r.rate.toFixed(1)} articles/s, ${r.cpuMs.toFixed(2)} CPU ms per article`;
-const extra = (q: Run & { rss: number[]; redisCpuUs: number; redisBytes: number }) => `(RSS ${q.rss.join(', ')} MiB; Redis ${q.redisCpuUs.toFixed(0)} µs CPU and ${(q.redisBytes / 1024).toFixed(1)} KiB per job)`;
+const extra = (q: Run & { rss: number[]; workerCpuMs: number; redisCpuUs: number; redisBytes: number }) => `(worker processes ${q.workerCpuMs.toFixed(2)} CPU ms per article; RSS ${q.rss.join(', ')} MiB; Redis ${q.redisCpuUs.toFixed(0)} µs CPU and ${(q.redisBytes / 1024).toFixed(1)} KiB per job)`;
 try {
   for (let r = 0; r < ROUNDS; r++) {
     pool.push(await poolRun(articles));
@@ -137,8 +138,9 @@ try {
   }
   const rate = (xs: Run[]) => median(xs.map((x) => x.rate));
   const cpu = (xs: Run[]) => median(xs.map((x) => x.cpuMs));
+  const wcpu = (xs: (Run & { workerCpuMs: number })[]) => median(xs.map((x) => x.workerCpuMs));
   console.log(`median articles/s: pool ${rate(pool).toFixed(1)}, 1 worker process ${rate(one).toFixed(1)} (${(rate(one) / rate(pool)).toFixed(2)} x pool), 2 worker processes ${rate(two).toFixed(1)} (${(rate(two) / rate(pool)).toFixed(2)} x pool)`);
-  console.log(`median CPU ms per article (worker processes + Redis + producer, against the pool's process): pool ${cpu(pool).toFixed(2)}, 1 worker process ${cpu(one).toFixed(2)} (${(cpu(one) / cpu(pool)).toFixed(2)} x pool), 2 worker processes ${cpu(two).toFixed(2)} (${(cpu(two) / cpu(pool)).toFixed(2)} x pool); load average ${load()}`);
+  console.log(`median CPU ms per article (worker processes + Redis + producer, against the pool's process): pool ${cpu(pool).toFixed(2)}, 1 worker process ${cpu(one).toFixed(2)} (${(cpu(one) / cpu(pool)).toFixed(2)} x pool), 2 worker processes ${cpu(two).toFixed(2)} (${(cpu(two) / cpu(pool)).toFixed(2)} x pool); the worker processes alone (Redis on another machine): ${wcpu(one).toFixed(2)} (${(wcpu(one) / cpu(pool)).toFixed(2)} x pool) and ${wcpu(two).toFixed(2)} (${(wcpu(two) / cpu(pool)).toFixed(2)} x pool); load average ${load()}`);
 } finally {
   await redis.stop();
 }

@@ -47,9 +47,9 @@ export interface WorkerProc {
   port?: number;
 }
 
-/** Starts `diplomatic-news worker` with this environment; `ready` resolves on its "taking jobs" log line. */
-export function startWorker(env: Record<string, string>): WorkerProc {
-  const proc = spawn(process.execPath, [CLI, 'worker'], { env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', WORKER_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `diplomatic-news worker` with this environment (and node options, e.g. --cpu-prof); `ready` resolves on its "taking jobs" log line. */
+export function startWorker(env: Record<string, string>, nodeArgs: string[] = []): WorkerProc {
+  const proc = spawn(process.execPath, [...nodeArgs, CLI, 'worker'], { env: { ...process.env, LOG_LEVEL: 'info', HOST: '127.0.0.1', WORKER_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   let onReady: () => void = () => {};
   let onFail: (e: Error) => void = () => {};
