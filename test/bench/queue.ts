@@ -56,7 +56,11 @@ async function poolRun(articles: Article[]): Promise<Run> {
   const run = async (list: Article[]) => {
     let next = 0;
     await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < list.length) await service.extract(list[next++]);
+      // as POST /v1/extract: the result checked against the schema and serialised in the worker thread (the JSON the queue stores too)
+      while (next < list.length) {
+        const a = list[next++];
+        await (service.extractJson ? service.extractJson(a) : service.extract(a));
+      }
     }));
   };
   await run(articles.slice(0, 50)); // warm-up
