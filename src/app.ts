@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { type Config, defaultConfig } from './config.js';
 import extraction from './plugins/extraction.js';
 import graceful from './plugins/graceful.js';
+import jobs from './plugins/jobs.js';
 import metrics from './plugins/metrics.js';
 import problems from './plugins/problems.js';
 import requestLog, { genReqId, REDACT_PATHS } from './plugins/request-log.js';
@@ -64,6 +65,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<FastifyIn
   await app.register(graceful);
   await app.register(security, { corsOrigins: config.CORS_ORIGINS });
   await app.register(extraction, { service: options.service ?? createExtractionService(config), autoStart: options.autoStart });
+  await app.register(jobs, { redisUrl: config.REDIS_URL, name: config.QUEUE_NAME, attempts: config.QUEUE_ATTEMPTS, backoffMs: config.QUEUE_BACKOFF_MS, keepCompleted: config.QUEUE_KEEP_COMPLETED });
   await app.register(swagger);
   await app.register(metrics, { token: config.METRICS_TOKEN });
 

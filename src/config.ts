@@ -56,6 +56,25 @@ export const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(0).default(10_000).describe('On SIGTERM/SIGINT, how long requests in flight may take before the process exits anyway.'),
   METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional().describe('When set, GET /metrics needs Authorization: Bearer <METRICS_TOKEN>; unset = open like /healthz.'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers (behind a load balancer).'),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\/\S+$/, 'expected a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+    .optional()
+    .describe('Redis for the job queue (POST /v1/jobs, `npm run worker`); unset = the job routes answer 503 queue-disabled.'),
+  QUEUE_NAME: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected 1-64 letters, digits, "_", "." or "-"')
+    .default('extract')
+    .describe('Name of the BullMQ queue the producer fills and the workers consume.'),
+  QUEUE_CONCURRENCY: int(1, 1024).optional().describe('Jobs one worker process runs at a time (default: twice WORKERS, at least 2), all on its worker-thread pool.'),
+  QUEUE_ATTEMPTS: int(1, 100).default(3).describe('Tries per job after a crash or a time-out (exponential backoff between them); a bad article fails at once.'),
+  QUEUE_BACKOFF_MS: int(1).default(1000).describe('First retry delay; each further retry waits twice as long.'),
+  QUEUE_RESULTS_MAXLEN: int(1).default(1_000_000).describe('Results kept in the results stream (approximate trim); the jobs keep theirs too.'),
+  QUEUE_KEEP_COMPLETED: int(0).optional().describe('Completed jobs (with their results) kept in Redis, newest first; unset = all of them (an article enqueued again is then never processed again). Set it for archives larger than Redis memory, and collect the results stream.'),
+  QUEUE_STALLED_INTERVAL_MS: int(100).default(30_000).describe("How often a worker looks for jobs whose worker died (BullMQ's stalled check); the job lock lasts as long."),
+  WORKER_PORT: int(0, 65535).default(3001).describe('Port of a worker process\'s /healthz, /readyz and /metrics (on HOST).'),
 });
 
 export type Config = z.output<typeof ConfigSchema>;

@@ -74,6 +74,16 @@ export const PROBLEMS = {
     title: 'Extraction timed out',
     description: 'The extraction did not finish within EXTRACT_TIMEOUT_MS (queue wait included); the worker was restarted.',
   },
+  'queue-disabled': {
+    status: 503,
+    title: 'Job queue disabled',
+    description: 'The job routes (/v1/jobs) need a Redis: start the server with REDIS_URL=redis://host:6379 (and run `npm run worker` with the same REDIS_URL to process the jobs). POST /v1/extract/batch works without one.',
+  },
+  'queue-unavailable': {
+    status: 503,
+    title: 'Job queue unavailable',
+    description: "The queue's Redis (REDIS_URL) did not answer; retry after Retry-After seconds. Jobs already queued are kept by Redis.",
+  },
 } as const satisfies Record<string, ProblemType>;
 
 export type ProblemCode = keyof typeof PROBLEMS;

@@ -1,9 +1,13 @@
 // The command-line tool: one commander program, one module per subcommand. A subcommand module
-// exports `register(program)`; main.ts adds them all. A job queue's `worker`, `enqueue` and
-// `collect` go beside `extract` the same way (src/cli/commands/<name>.ts + one line below).
+// exports `register(program)`; main.ts adds them all: `extract`, and the job queue's `worker`,
+// `enqueue`, `collect` and `requeue` (src/cli/commands/<name>.ts + one line below).
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { register as registerCollect } from './commands/collect.js';
+import { register as registerEnqueue } from './commands/enqueue.js';
 import { register as registerExtract } from './commands/extract.js';
+import { register as registerRequeue } from './commands/requeue.js';
+import { register as registerWorker } from './commands/worker.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -31,6 +35,10 @@ export function buildProgram(io: Io, done: Done): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride(); // inherited by the subcommands: main() maps errors to exit codes
   registerExtract(program, io, done);
+  registerWorker(program, io, done);
+  registerEnqueue(program, io, done);
+  registerCollect(program, io, done);
+  registerRequeue(program, io, done);
   return program;
 }
 

@@ -12,6 +12,7 @@ import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { z } from 'zod';
 import { ProblemError } from '../errors.js';
 import { type CounterChild, FastCounter, FastHistogram, type HistogramChild } from '../metrics/fast.js';
+import { registerQueueGauge } from '../queue/metrics.js';
 import { problemResponses } from '../routes/responses.js';
 import type { ServiceObserver } from '../service/index.js';
 
@@ -127,6 +128,8 @@ export function createMetrics(app: FastifyInstance) {
     workerRestarted: () => restarts.inc(),
   };
 
+  if (app.jobs) registerQueueGauge(registry, app.jobs);
+
   const merged = Registry.merge([registry, processMetrics()]);
   return {
     observer,
@@ -178,5 +181,5 @@ export default fp<MetricsOptions>(
       },
     );
   },
-  { name: 'metrics', fastify: '5.x', dependencies: ['extraction', 'problems'] },
+  { name: 'metrics', fastify: '5.x', dependencies: ['extraction', 'problems', 'jobs'] },
 );

@@ -92,6 +92,7 @@ export default fp(
         },
         tags: [
           { name: 'extraction', description: 'Turn articles into participants, meetings, locations and resolutions.' },
+          { name: 'jobs', description: 'The job queue (BullMQ on Redis; needs REDIS_URL): queue articles, read their state and results. Workers: `npm run worker`.' },
           { name: 'operations', description: 'Health, readiness, metrics, the knowledge-base version and documentation.' },
         ],
         components: {

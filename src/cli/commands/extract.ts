@@ -42,7 +42,7 @@ function wholeNumber(name: string, min: number) {
 }
 
 /** `--map date=publishedAt`: an archive's field name -> the API's. */
-function fieldMap(v: string, acc: Record<string, string>): Record<string, string> {
+export function fieldMap(v: string, acc: Record<string, string>): Record<string, string> {
   const m = /^([^=\s]+)=([^=\s]+)$/.exec(v);
   if (!m) throw new InvalidArgumentError('expected <archive field>=<API field>, e.g. date=publishedAt');
   if (!KNOWN_FIELDS.includes(m[2])) throw new InvalidArgumentError(`"${m[2]}" is not an article field; the fields are ${KNOWN_FIELDS.join(', ')}.`);

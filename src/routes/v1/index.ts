@@ -8,6 +8,7 @@ import { ProblemError } from '../../errors.js';
 import auth from '../../plugins/auth.js';
 import batch from './batch.js';
 import extract from './extract.js';
+import jobs from './jobs.js';
 import kb from './kb.js';
 
 export interface V1Options {
@@ -47,6 +48,7 @@ const v1: FastifyPluginAsync<V1Options> = async (app, { config }) => {
   const logArticleText = config.LOG_ARTICLE_TEXT;
   await app.register(extract, { bodyLimit: config.BODY_LIMIT, logArticleText });
   await app.register(kb);
+  await app.register(jobs, { bodyLimit: config.BODY_LIMIT, batchMax: config.BATCH_MAX });
   await app.register(batch, {
     bodyLimit: config.BODY_LIMIT,
     batchMax: config.BATCH_MAX,

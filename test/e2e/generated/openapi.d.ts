@@ -120,6 +120,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Jobs in one state
+         * @description E.g. `?state=failed`: the jobs that failed for good, oldest first, with their problems; `diplomatic-news requeue` moves them back to the queue.
+         */
+        get: operations["listJobs"];
+        put?: never;
+        /**
+         * Queue articles as jobs
+         * @description A JSON array of articles (the items of POST /v1/extract/batch, at most BATCH_MAX) -> 202 with one job per article. Workers (`npm run worker`) extract them; GET /v1/jobs/{id} answers the result. Job ids come from the article ids (or a hash of the article), so an article queued twice is processed once. A bad article fails its job with the problem POST /v1/extract would answer; a crash or a time-out is retried (QUEUE_ATTEMPTS, exponential backoff).
+         */
+        post: operations["enqueueJobs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job's state and result
+         * @description The job POST /v1/jobs answered (or `diplomatic-news enqueue` queued): its state, how many times it was started, and its result when completed (the extraction POST /v1/extract answers) or its problem when failed.
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/extract/batch": {
         parameters: {
             query?: never;
@@ -186,6 +230,16 @@ export interface components {
             succeeded: number;
             /** @description How many articles failed. */
             failed: number;
+        };
+        /** @description The jobs the articles were queued as. */
+        Enqueued: {
+            /** @description One job per article, in request order; an article already queued keeps its job. */
+            jobs: {
+                /** @description The job id: "a-" and the article id when it is made of letters, digits, ".", "_" and "-", else "h-" and a hash of the id (or, without an id, of the article). The same article always gets the same id, so enqueuing it twice processes it once. */
+                id: string;
+                /** @description Position of the article in the request (0-based). */
+                index: number;
+            }[];
         };
         /**
          * @description One article to extract from.
@@ -262,6 +316,38 @@ export interface components {
             status: "ok";
             /** @description Seconds since the process started. */
             uptimeSeconds: number;
+        };
+        /** @description Jobs in one state; `diplomatic-news requeue` moves failed ones back to the queue. */
+        JobList: {
+            /**
+             * @description waiting (queued, or waiting for a retry), active (a worker has it), completed, failed (for good: a bad article, or every attempt used).
+             * @enum {string}
+             */
+            state: "waiting" | "active" | "completed" | "failed";
+            /** @description Jobs in this state. */
+            total: number;
+            /** @description Jobs skipped, as asked. */
+            offset: number;
+            /** @description Most jobs returned, as asked. */
+            limit: number;
+            /** @description Oldest first. */
+            jobs: components["schemas"]["JobStatus"][];
+        };
+        /** @description One job of the queue. */
+        JobStatus: {
+            /** @description The job id: "a-" and the article id when it is made of letters, digits, ".", "_" and "-", else "h-" and a hash of the id (or, without an id, of the article). The same article always gets the same id, so enqueuing it twice processes it once. */
+            id: string;
+            /**
+             * @description waiting (queued, or waiting for a retry), active (a worker has it), completed, failed (for good: a bad article, or every attempt used).
+             * @enum {string}
+             */
+            state: "waiting" | "active" | "completed" | "failed";
+            /** @description How many times a worker started it. */
+            attempts: number;
+            /** @description When completed: the extraction, as POST /v1/extract answers it (with engineVersion and kbVersion). */
+            result?: components["schemas"]["Extraction"];
+            /** @description When failed (or waiting for a retry): the problem, as POST /v1/extract would answer it for this article. */
+            error?: components["schemas"]["Problem"];
         };
         /** @description What the engine was built from. */
         KnowledgeBase: {
@@ -774,6 +860,243 @@ export interface operations {
                 };
             };
             /** @description Service overloaded (/problems/overloaded): Too many extractions are waiting or the server is under memory/event-loop pressure; retry after Retry-After seconds. | Service not ready (/problems/not-ready): The knowledge base is still loading; retry after Retry-After seconds. | Extraction timed out (/problems/extraction-timeout): The extraction did not finish within EXTRACT_TIMEOUT_MS (queue wait included); the worker was restarted. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query: {
+                /** @description waiting (queued, or waiting for a retry), active (a worker has it), completed, failed (for good: a bad article, or every attempt used). */
+                state: "waiting" | "active" | "completed" | "failed";
+                /** @description Jobs to skip (oldest first). */
+                offset?: number;
+                /** @description Most jobs to return (1-100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            /** @description Invalid request (/problems/validation-error): The body or query does not match the schema; `errors` lists every offending field with its JSON Pointer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (/problems/unauthorized): API keys are enabled: send `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (/problems/rate-limited): RATE_LIMIT_PER_MINUTE exceeded; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error (/problems/internal-error): Something failed on our side (including a crashed extraction worker, which is replaced); the details are in the server log under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Job queue disabled (/problems/queue-disabled): The job routes (/v1/jobs) need a Redis: start the server with REDIS_URL=redis://host:6379 (and run `npm run worker` with the same REDIS_URL to process the jobs). POST /v1/extract/batch works without one. | Job queue unavailable (/problems/queue-unavailable): The queue's Redis (REDIS_URL) did not answer; retry after Retry-After seconds. Jobs already queued are kept by Redis. | Service overloaded (/problems/overloaded): Too many extractions are waiting or the server is under memory/event-loop pressure; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enqueueJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Articles (ExtractRequest), each checked when its job runs. */
+        requestBody: {
+            content: {
+                "application/json": unknown[];
+            };
+        };
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enqueued"];
+                };
+            };
+            /** @description Invalid request (/problems/validation-error): The body or query does not match the schema; `errors` lists every offending field with its JSON Pointer. | Malformed body (/problems/malformed-body): The body could not be parsed (broken JSON, a key repeated in one object, an empty JSON or NDJSON body, bytes that are not valid in the declared charset, bad Content-Length); `errors` points at a repeated key. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (/problems/unauthorized): API keys are enabled: send `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (/problems/body-too-large): The body (or one NDJSON line) is larger than BODY_LIMIT. | Batch too large (/problems/batch-too-large): The JSON batch has more items than BATCH_MAX; split it or use NDJSON streaming. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type (/problems/unsupported-media-type): Send application/json, text/plain (POST /v1/extract) or application/x-ndjson (POST /v1/extract/batch). JSON and NDJSON are UTF-8; text/plain may declare charset utf-8 (the default), utf-16le, utf-16be, iso-8859-1, windows-1252, iso-8859-6 or windows-1256. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (/problems/rate-limited): RATE_LIMIT_PER_MINUTE exceeded; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error (/problems/internal-error): Something failed on our side (including a crashed extraction worker, which is replaced); the details are in the server log under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Job queue disabled (/problems/queue-disabled): The job routes (/v1/jobs) need a Redis: start the server with REDIS_URL=redis://host:6379 (and run `npm run worker` with the same REDIS_URL to process the jobs). POST /v1/extract/batch works without one. | Job queue unavailable (/problems/queue-unavailable): The queue's Redis (REDIS_URL) did not answer; retry after Retry-After seconds. Jobs already queued are kept by Redis. | Service overloaded (/problems/overloaded): Too many extractions are waiting or the server is under memory/event-loop pressure; retry after Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job id: "a-" and the article id when it is made of letters, digits, ".", "_" and "-", else "h-" and a hash of the id (or, without an id, of the article). The same article always gets the same id, so enqueuing it twice processes it once. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobStatus"];
+                };
+            };
+            /** @description Invalid request (/problems/validation-error): The body or query does not match the schema; `errors` lists every offending field with its JSON Pointer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (/problems/unauthorized): API keys are enabled: send `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (/problems/not-found): No route matches this method and path. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (/problems/rate-limited): RATE_LIMIT_PER_MINUTE exceeded; retry after the number of seconds in Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal server error (/problems/internal-error): Something failed on our side (including a crashed extraction worker, which is replaced); the details are in the server log under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Job queue disabled (/problems/queue-disabled): The job routes (/v1/jobs) need a Redis: start the server with REDIS_URL=redis://host:6379 (and run `npm run worker` with the same REDIS_URL to process the jobs). POST /v1/extract/batch works without one. | Job queue unavailable (/problems/queue-unavailable): The queue's Redis (REDIS_URL) did not answer; retry after Retry-After seconds. Jobs already queued are kept by Redis. | Service overloaded (/problems/overloaded): Too many extractions are waiting or the server is under memory/event-loop pressure; retry after Retry-After seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,150 @@
+// `npm run bench:queue`: articles per second through the job queue (a real redis-server started
+// here, `diplomatic-news worker` processes) with 1 and 2 worker processes, against the API's own
+// in-process worker-thread pool on the same machine in the same run, and the ratios. Rounds
+// alternate pool / 1 process / 2 processes (the machine is shared and noisy: compare within one
+// run). Besides wall-clock throughput it reports CPU time per article summed over every process
+// involved (worker processes, Redis, the producer; for the pool, its own process and threads),
+// which the other machines' load disturbs far less. 2 worker processes split this machine's cores
+// between them (WORKERS = cores/2 each), so all runs have the same number of extraction threads.
+//
+//   npm run bench:queue                      # 1296 articles (the 324 shared ones x 4) per run, 2 rounds
+//   BENCH_QUEUE_N=3240 BENCH_QUEUE_ROUNDS=3 npm run bench:queue
+import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { usableCpus } from '../../src/cpus.js';
+import { JobQueue } from '../../src/queue/producer.js';
+import type { Config } from '../../src/config.js';
+import type { ExtractionService } from '../../src/service/index.js';
+import { type Article, repeated, sharedArticles, startWorker, type WorkerProc } from '../queue/fixtures.js';
+import { RedisServer } from '../queue/redis.js';
+
+// The API's pool as the server runs it: compiled (dist/), not through tsx like this script.
+const dist = (f: string) => new URL(`../../dist/${f}`, import.meta.url).href;
+const { createExtractionService } = (await import(dist('service/index.js'))) as { createExtractionService: (c: Config) => ExtractionService };
+const { defaultConfig } = (await import(dist('config.js'))) as { defaultConfig: (o: Partial<Config>) => Config };
+
+const N = Number(process.env.BENCH_QUEUE_N ?? 1296);
+const cores = usableCpus();
+const base = sharedArticles();
+if (!base) {
+  console.error('../shared/articles not found');
+  process.exit(2);
+}
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+
+interface Run {
+  rate: number;
+  /** CPU milliseconds per article, every process involved (the pool: this one, its threads included). */
+  cpuMs: number;
+}
+
+const selfCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+/** A process's CPU seconds (utime + stime, all its threads) from /proc. */
+const procCpu = (pid: number) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+};
+
+async function poolRun(articles: Article[]): Promise<Run> {
+  const service = createExtractionService(defaultConfig({ WORKERS: cores, EXTRACT_TIMEOUT_MS: 60_000, MAX_QUEUE: 10_000 }));
+  await service.start();
+  const concurrency = Math.max(2, cores * 2); // as POST /v1/extract/batch runs them
+  const run = async (list: Article[]) => {
+    let next = 0;
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      // as POST /v1/extract: the result checked against the schema and serialised in the worker thread (the JSON the queue stores too)
+      while (next < list.length) {
+        const a = list[next++];
+        await (service.extractJson ? service.extractJson(a) : service.extract(a));
+      }
+    }));
+  };
+  await run(articles.slice(0, 50)); // warm-up
+  const c0 = selfCpu();
+  const t0 = performance.now();
+  await run(articles);
+  const s = (performance.now() - t0) / 1000;
+  const cpu = selfCpu() - c0;
+  await service.close();
+  return { rate: articles.length / s, cpuMs: (cpu / articles.length) * 1000 };
+}
+
+/** Redis's own CPU seconds (user + sys) and memory in use, from INFO. */
+async function redisInfo(jobs: JobQueue): Promise<{ cpu: number; memory: number }> {
+  const info = await jobs.redis.info();
+  const num = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
+  return { cpu: num('used_cpu_user') + num('used_cpu_sys'), memory: num('used_memory') };
+}
+
+async function queueRun(redis: RedisServer, processes: number, articles: Article[], round: string): Promise<Run & { rss: number[]; workerCpuMs: number; redisCpuUs: number; redisBytes: number }> {
+  const name = `bench-${round}-${Date.now().toString(36)}`;
+  const jobs = new JobQueue({ redisUrl: redis.url, name, attempts: 3, backoffMs: 1000 }, 'cli');
+  const threads = Math.max(1, Math.floor(cores / processes));
+  const workers: WorkerProc[] = Array.from({ length: processes }, () =>
+    startWorker({ REDIS_URL: redis.url, QUEUE_NAME: name, WORKERS: String(threads), QUEUE_CONCURRENCY: String(threads * 2), EXTRACT_TIMEOUT_MS: '60000' }),
+  );
+  await Promise.all(workers.map((w) => w.ready));
+  const done = async (n: number) => {
+    for (;;) {
+      const c = await jobs.counts();
+      if (c.completed + c.failed >= n) return c;
+      await new Promise((r) => setTimeout(r, 100)); // not more often: the polling would count as the queue's Redis cost
+    }
+  };
+  await jobs.enqueue(articles.slice(0, 50).map((a) => ({ article: { ...a, id: `warm-${a.id}` } })));
+  await done(50);
+  const r0 = await redisInfo(jobs);
+  const w0 = workers.map((w) => procCpu(w.proc.pid!));
+  const c0 = selfCpu();
+  const t0 = performance.now();
+  for (let i = 0; i < articles.length; i += 500) await jobs.enqueue(articles.slice(i, i + 500).map((article) => ({ article })));
+  const c = await done(50 + articles.length);
+  const s = (performance.now() - t0) / 1000;
+  const producerCpu = selfCpu() - c0;
+  const workerCpu = workers.map((w, i) => procCpu(w.proc.pid!) - w0[i]).reduce((a, b) => a + b, 0);
+  const r1 = await redisInfo(jobs);
+  if (c.failed) throw new Error(`${c.failed} jobs failed`);
+  const rss = workers.map((w) => rssMiB(w.proc.pid!));
+  for (const w of workers) w.proc.kill('SIGTERM');
+  await Promise.all(workers.map((w) => w.exited));
+  await jobs.queue.obliterate({ force: true });
+  await jobs.close();
+  const cpuMs = ((workerCpu + producerCpu + (r1.cpu - r0.cpu)) / articles.length) * 1000;
+  return { rate: articles.length / s, cpuMs, workerCpuMs: (workerCpu / articles.length) * 1000, rss, redisCpuUs: ((r1.cpu - r0.cpu) / articles.length) * 1e6, redisBytes: (r1.memory - r0.memory) / articles.length };
+}
+
+const ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS ?? 2);
+const articles = repeated(base, N, 'bench');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const half = Math.max(1, Math.floor(cores / 2));
+console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${ROUNDS} rounds of pool / 1 worker process / 2 worker processes, ${cores} cores; load average ${load()}`);
+const redis = await RedisServer.start();
+const pool: Run[] = [];
+type QueueRun = Run & { rss: number[]; workerCpuMs: number; redisCpuUs: number; redisBytes: number };
+const one: QueueRun[] = [];
+const two: QueueRun[] = [];
+const fmt = (r: Run) => `${r.rate.toFixed(1)} articles/s, ${r.cpuMs.toFixed(2)} CPU ms per article`;
+const extra = (q: Run & { rss: number[]; workerCpuMs: number; redisCpuUs: number; redisBytes: number }) => `(worker processes ${q.workerCpuMs.toFixed(2)} CPU ms per article; RSS ${q.rss.join(', ')} MiB; Redis ${q.redisCpuUs.toFixed(0)} µs CPU and ${(q.redisBytes / 1024).toFixed(1)} KiB per job)`;
+try {
+  for (let r = 0; r < ROUNDS; r++) {
+    pool.push(await poolRun(articles));
+    console.log(`  round ${r + 1}: in-process pool (the API's, WORKERS=${cores}): ${fmt(pool[r])}; load ${load()}`);
+    const q1 = await queueRun(redis, 1, articles, `one${r}`);
+    one.push(q1);
+    console.log(`  round ${r + 1}: queue, 1 worker process (WORKERS=${cores}): ${fmt(q1)} ${extra(q1)}`);
+    const q2 = await queueRun(redis, 2, articles, `two${r}`);
+    two.push(q2);
+    console.log(`  round ${r + 1}: queue, 2 worker processes (WORKERS=${half} each): ${fmt(q2)} ${extra(q2)}`);
+  }
+  const rate = (xs: Run[]) => median(xs.map((x) => x.rate));
+  const cpu = (xs: Run[]) => median(xs.map((x) => x.cpuMs));
+  const wcpu = (xs: (Run & { workerCpuMs: number })[]) => median(xs.map((x) => x.workerCpuMs));
+  console.log(`median articles/s: pool ${rate(pool).toFixed(1)}, 1 worker process ${rate(one).toFixed(1)} (${(rate(one) / rate(pool)).toFixed(2)} x pool), 2 worker processes ${rate(two).toFixed(1)} (${(rate(two) / rate(pool)).toFixed(2)} x pool)`);
+  console.log(`median CPU ms per article (worker processes + Redis + producer, against the pool's process): pool ${cpu(pool).toFixed(2)}, 1 worker process ${cpu(one).toFixed(2)} (${(cpu(one) / cpu(pool)).toFixed(2)} x pool), 2 worker processes ${cpu(two).toFixed(2)} (${(cpu(two) / cpu(pool)).toFixed(2)} x pool); the worker processes alone (Redis on another machine): ${wcpu(one).toFixed(2)} (${(wcpu(one) / cpu(pool)).toFixed(2)} x pool) and ${wcpu(two).toFixed(2)} (${(wcpu(two) / cpu(pool)).toFixed(2)} x pool); load average ${load()}`);
+} finally {
+  await redis.stop();
+}
