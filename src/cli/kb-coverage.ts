@@ -8,25 +8,9 @@
 //   npm run kb:coverage
 //   npm run kb:coverage -- --missing     lists the office-holders the KB lacks (tuning gold only)
 // The check set is scored, never studied: any argument naming it is refused.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadKnowledgeBase } from '../kb/index.js';
-import { normalizeString } from '../engine/text/normalize.js';
+import { heldBy, kbNameSet, readTuningGold, refuseCheck } from './tuning-gold.js';
 
-interface GoldParticipant {
-  name: string;
-  aliases?: string[];
-  variants?: string[];
-  country?: string;
-  role?: string;
-  optional?: boolean;
-}
-interface GoldArticle {
-  id?: string;
-  ref?: string;
-  lang: string;
-  participants?: GoldParticipant[];
-}
 interface Tally {
   people: number;
   held: number;
@@ -35,10 +19,7 @@ interface Tally {
 }
 
 const argv = process.argv.slice(2);
-if (argv.some((a) => /check|sealed/i.test(a))) {
-  console.error('npm run kb:coverage reads the tuning gold (../shared/eval/dev) only: the check set is scored, never studied.');
-  process.exit(2);
-}
+refuseCheck('npm run kb:coverage', argv);
 const unknown = argv.filter((a) => a !== '--missing');
 if (unknown.length > 0) {
   console.error(`npm run kb:coverage: unknown argument ${unknown[0]} (usage: npm run kb:coverage [-- --missing])`);
@@ -46,47 +27,27 @@ if (unknown.length > 0) {
 }
 const listMissing = argv.includes('--missing');
 
-const devDir = fileURLToPath(new URL('../../../shared/eval/dev/', import.meta.url));
-if (!existsSync(devDir)) {
-  console.error(`npm run kb:coverage: ${devDir} not found (the tuning gold lives in ../shared/eval/dev next to this checkout).`);
-  process.exit(2);
-}
-
 const kb = loadKnowledgeBase({ extraDir: process.env.KB_DIR });
-const kbNames = new Set<string>();
+const kbNames = kbNameSet(kb);
 let roles = 0;
-for (const p of kb.people) {
-  roles += p.roles.length;
-  for (const n of [...p.names.en, ...p.names.ar, ...(p.names.fr ?? [])]) {
-    const k = normalizeString(n).trim();
-    if (k) kbNames.add(k);
-  }
-}
-
-function held(g: GoldParticipant): boolean {
-  for (const n of [g.name, ...(g.aliases ?? []), ...(g.variants ?? [])]) if (kbNames.has(normalizeString(n).trim())) return true;
-  return false;
-}
+for (const p of kb.people) roles += p.roles.length;
+const held = (g: Parameters<typeof heldBy>[1]): boolean => heldBy(kbNames, g);
+const { files, articles } = readTuningGold('npm run kb:coverage');
 
 const tallies = new Map<string, Tally>();
 const missing: string[] = [];
-const files = readdirSync(devDir).filter((f) => f.endsWith('.jsonl')).sort();
-for (const file of files) {
-  for (const line of readFileSync(devDir + file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const a = JSON.parse(line) as GoldArticle;
-    const t = tallies.get(a.lang) ?? { people: 0, held: 0, officeHolders: 0, officeHeld: 0 };
-    tallies.set(a.lang, t);
-    for (const g of a.participants ?? []) {
-      if (g.optional) continue;
-      const h = held(g);
-      t.people++;
-      if (h) t.held++;
-      if (!g.role) continue;
-      t.officeHolders++;
-      if (h) t.officeHeld++;
-      else missing.push(`${a.lang}\t${g.country ?? '--'}\t${g.name}\t${g.role}\t${[...(g.aliases ?? []), ...(g.variants ?? [])].join(' | ')}\t${a.id ?? a.ref}`);
-    }
+for (const a of articles) {
+  const t = tallies.get(a.lang) ?? { people: 0, held: 0, officeHolders: 0, officeHeld: 0 };
+  tallies.set(a.lang, t);
+  for (const g of a.participants ?? []) {
+    if (g.optional) continue;
+    const h = held(g);
+    t.people++;
+    if (h) t.held++;
+    if (!g.role) continue;
+    t.officeHolders++;
+    if (h) t.officeHeld++;
+    else missing.push(`${a.lang}\t${g.country ?? '--'}\t${g.name}\t${g.role}\t${[...(g.aliases ?? []), ...(g.variants ?? [])].join(' | ')}\t${a.id ?? a.ref}`);
   }
 }
 

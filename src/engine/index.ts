@@ -16,6 +16,7 @@ import { personComponents } from './persons/components.js';
 import { placeComponent } from './entities/place-component.js';
 import { meetingComponents } from './meetings/components.js';
 import { defaultScorers, type Scorers } from './scorers/index.js';
+import { romaniser } from './names/romanise.js';
 
 export interface Engine {
   extract(input: ExtractInput): Extraction;
@@ -79,6 +80,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const c = compile(kb);
   const scorers = options.scorers ?? defaultScorers();
   engineWords(c); // every word set the components read exists (or this throws at start-up)
+  romaniser(c); // and the name-part table of the romaniser
   const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);
   return {
     compiled: c,

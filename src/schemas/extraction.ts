@@ -15,6 +15,10 @@ export const NamesOutSchema = z
   .object({
     ar: z.string().optional().describe('Arabic name.'),
     en: z.string().optional().describe('English name.'),
+    source: z
+      .literal('transliteration')
+      .optional()
+      .describe('Set when `en` is not written in the article nor held by the knowledge base but romanised from the Arabic name, in the conventions of the English-language press (a guess at the spelling, not a fact).'),
   })
   .describe('Display names per language.').meta({ id: 'Names' });
 

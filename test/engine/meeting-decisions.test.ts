@@ -24,7 +24,8 @@ interface CaseFile { decision: string; cases: Case[] }
 
 const dir = (lang: string) => new URL(`./cases/${lang}/meetings/`, import.meta.url);
 const files = (lang: string) => readdirSync(dir(lang)).filter((f) => f.endsWith('.json')).sort();
-const nameOf = (p: Participant) => p.names.en ?? p.name;
+// the written name when the English one is only a romanisation (the cases name people as the text does)
+const nameOf = (p: Participant) => (p.names.source === 'transliteration' ? p.name : (p.names.en ?? p.name));
 
 function check(doc: Doc, c: Case): void {
   const participants = doc.ann.participants!;

@@ -8,6 +8,7 @@ import type { Names } from '../../kb/schema.js';
 import type { Entity, PersonLayer } from './types.js';
 import type { Features } from '../scorers/model.js';
 import { participantFeatures } from '../scorers/participant-features.js';
+import { romaniser } from '../names/romanise.js';
 
 export function assembleParticipants(c: Compiled, doc: Doc, layer: PersonLayer, features?: Features[]): Participant[] {
   const list = [...layer.entities.values()].filter((b) => b.spans.length > 0);
@@ -71,6 +72,12 @@ function toParticipant(c: Compiled, doc: Doc, b: Entity, id: string): Participan
   // (a line break inside a wrapped name is a space in the display name)
   const longest = (b.names?.length ? b.names : b.spans).reduce((x, y) => (y.text.length > x.text.length ? y : x)).text.replace(/\s+/g, ' ');
   const country = roles.find((r) => r.country)?.country;
-  const lang = /[\u0600-\u06ff]/.test(longest) ? 'ar' : 'en';
-  return { id, type: 'person', name: longest, names: { [lang]: longest }, roles, ...(country ? { country } : {}), mentions, confidence: b.confidence };
+  const names = /[\u0600-\u06ff]/.test(longest) ? arabicNames(c, longest) : { en: longest };
+  return { id, type: 'person', name: longest, names, roles, ...(country ? { country } : {}), mentions, confidence: b.confidence };
+}
+
+/** The names of a person known only by an Arabic name: that name, and its press romanisation marked as such. */
+function arabicNames(c: Compiled, ar: string): Participant['names'] {
+  const en = romaniser(c).romanise(ar);
+  return en ? { ar, en, source: 'transliteration' } : { ar };
 }

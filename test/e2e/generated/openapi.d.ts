@@ -474,6 +474,11 @@ export interface components {
             ar?: string;
             /** @description English name. */
             en?: string;
+            /**
+             * @description Set when `en` is not written in the article nor held by the knowledge base but romanised from the Arabic name, in the conventions of the English-language press (a guess at the spelling, not a fact).
+             * @constant
+             */
+            source?: "transliteration";
         };
         /** @description A person, state or organisation taking part in the events of the article. */
         Participant: {

@@ -1,0 +1,109 @@
+// English display names for Arabic names of people the knowledge base does not hold, in the
+// conventions of the English-language press rather than an academic transliteration: whole name
+// parts from the lexicon `romanisation` (src/kb/data/lexicons/ar/romanisation.json: «محمد» →
+// Mohammed, «بن» → bin), the article as a lower-case "al-" («العتواني» → al-Atwani), «عبد» joined to
+// what follows («عبد العزيز» → Abdulaziz, «عبدالله» → Abdullah), «… الله» as -allah («نصر الله» →
+// Nasrallah), and other parts letter by letter with a guessed short vowel between two consonants
+// («الأصبحي» → al-Asbahi). Linear in the name's length.
+import type { Compiled } from '../compile.js';
+import { normalizeText } from '../text/normalize.js';
+import { tokenize } from '../text/tokenize.js';
+import { requireLexicon } from '../lexicon/words.js';
+import { learnedParts } from './learned-parts.js';
+import { letters } from './letters.js';
+
+const DIACRITICS = /[\u064B-\u0652\u0670\u0640]/g;
+
+export class Romaniser {
+  /** @param endings word endings, longest first («ـوف» → "ov") */
+  constructor(
+    private readonly parts: ReadonlyMap<string, string>,
+    private readonly endings: readonly (readonly [string, string])[] = [],
+  ) {}
+
+  /** The press romanisation of an Arabic name («سلطان العتواني» → "Sultan al-Atwani"), or undefined when it has no Arabic word. */
+  romanise(name: string): string | undefined {
+    const words = name.replace(DIACRITICS, '').split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w));
+    if (words.length === 0) return undefined;
+    const out: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      // «عبد العزيز», «عبد الله»: Abdul- joined to the next part
+      if (w === 'عبد' && words[i + 1] === 'الله') {
+        out.push(this.word('عبدالله'));
+        i++;
+        continue;
+      }
+      if (w === 'عبد' && i + 1 < words.length) {
+        out.push(`Abdul${this.part(stripArticle(words[++i])).toLowerCase()}`);
+        continue;
+      }
+      // «نصر الله», «فضل الله»: -allah
+      if (words[i + 1] === 'الله' && w !== 'عبد') {
+        out.push(`${this.part(w)}allah`);
+        i++;
+        continue;
+      }
+      out.push(this.word(w));
+    }
+    return out.join(' ');
+  }
+
+  /** One written word: a listed part, «عبدX» joined, the article as "al-", else letter by letter. */
+  private word(w: string): string {
+    const listed = this.parts.get(key(w));
+    if (listed) return listed;
+    if (w.startsWith('عبد') && w.length > 4) return `Abdul${this.part(stripArticle(w.slice(3))).toLowerCase()}`;
+    if (w.startsWith('ال') && w.length > 3) return `al-${this.part(w.slice(2))}`;
+    return this.part(w);
+  }
+
+  /** A name part without its article: listed, or letter by letter, capitalised. */
+  private part(w: string): string {
+    const listed = this.parts.get(key(w)) ?? this.parts.get(key(`ال${w}`));
+    if (listed) return listed.replace(/^al-/i, '');
+    const s = this.spelled(w);
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
+
+  /** Letter by letter, a listed ending as the press writes it («قاديروف» → Qadirov). */
+  private spelled(w: string): string {
+    for (const [ending, latin] of this.endings) {
+      if (w.length > ending.length + 1 && w.endsWith(ending)) return letters(w.slice(0, -ending.length)) + latin;
+    }
+    return letters(w);
+  }
+}
+
+function stripArticle(w: string): string {
+  return w.startsWith('ال') && w.length > 3 ? w.slice(2) : w;
+}
+
+/** The lexicon key of a word: its normalised form, as the text's tokens hold it. */
+function key(w: string): string {
+  const { norm, toOrig } = normalizeText(w);
+  return tokenize(w, norm, toOrig).tokens[0]?.norm ?? norm;
+}
+
+const cache = new WeakMap<Compiled, Romaniser>();
+
+/** The romaniser of a compiled knowledge base (its lexicon `romanisation`), built once. */
+export function romaniser(c: Compiled): Romaniser {
+  let r = cache.get(c);
+  if (!r) {
+    requireLexicon(c, 'romanisation');
+    const parts = learnedParts(c.kb, key);
+    const endings: [string, string][] = [];
+    for (const e of c.kb.lexicons.get('ar/romanisation')?.entries ?? []) {
+      const en = typeof e.en === 'string' ? e.en : undefined;
+      if (!en) continue;
+      for (const p of e.phrases) {
+        if (e.ending === true) endings.push([p, en]);
+        else parts.set(key(p), en);
+      }
+    }
+    endings.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+    cache.set(c, (r = new Romaniser(parts, endings)));
+  }
+  return r;
+}
