@@ -16,7 +16,7 @@ import { personComponents } from './persons/components.js';
 import { placeComponent } from './entities/place-component.js';
 import { meetingComponents } from './meetings/components.js';
 import { defaultScorers, type Scorers } from './scorers/index.js';
-import { romaniser } from './names/romanise.js';
+import { requireLexicon } from './lexicon/words.js';
 
 export interface Engine {
   extract(input: ExtractInput): Extraction;
@@ -80,7 +80,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const c = compile(kb);
   const scorers = options.scorers ?? defaultScorers();
   engineWords(c); // every word set the components read exists (or this throws at start-up)
-  romaniser(c); // and the name-part table of the romaniser
+  requireLexicon(c, 'romanisation'); // and the romaniser's name parts (its table is built at its first use: src/engine/names/romanise.ts)
   const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);
   return {
     compiled: c,

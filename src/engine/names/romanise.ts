@@ -6,8 +6,7 @@
 // Nasrallah), and other parts letter by letter with a guessed short vowel between two consonants
 // («الأصبحي» → al-Asbahi). Linear in the name's length.
 import type { Compiled } from '../compile.js';
-import { normalizeText } from '../text/normalize.js';
-import { tokenize } from '../text/tokenize.js';
+import { normalizeString } from '../text/normalize.js';
 import { requireLexicon } from '../lexicon/words.js';
 import { learnedParts } from './learned-parts.js';
 import { letters } from './letters.js';
@@ -79,10 +78,9 @@ function stripArticle(w: string): string {
   return w.startsWith('ال') && w.length > 3 ? w.slice(2) : w;
 }
 
-/** The lexicon key of a word: its normalised form, as the text's tokens hold it. */
+/** The key of a name part: its normalised form (the text's normaliser), so spelling variants of hamza and alif meet. */
 function key(w: string): string {
-  const { norm, toOrig } = normalizeText(w);
-  return tokenize(w, norm, toOrig).tokens[0]?.norm ?? norm;
+  return normalizeString(w);
 }
 
 const cache = new WeakMap<Compiled, Romaniser>();
