@@ -9,7 +9,7 @@
 //   npm run kb:coverage -- --missing     lists the office-holders the KB lacks (tuning gold only)
 // The check set is scored, never studied: any argument naming it is refused.
 import { loadKnowledgeBase } from '../kb/index.js';
-import { heldBy, kbNameSet, readTuningGold, refuseCheck } from './tuning-gold.js';
+import { heldBy, kbNameSet, readTuningGold, tuningGoldFlags } from './tuning-gold.js';
 
 interface Tally {
   people: number;
@@ -18,14 +18,7 @@ interface Tally {
   officeHeld: number;
 }
 
-const argv = process.argv.slice(2);
-refuseCheck('npm run kb:coverage', argv);
-const unknown = argv.filter((a) => a !== '--missing');
-if (unknown.length > 0) {
-  console.error(`npm run kb:coverage: unknown argument ${unknown[0]} (usage: npm run kb:coverage [-- --missing])`);
-  process.exit(2);
-}
-const listMissing = argv.includes('--missing');
+const listMissing = tuningGoldFlags('kb:coverage', process.argv.slice(2), ['--missing']).has('--missing');
 
 const kb = loadKnowledgeBase({ extraDir: process.env.KB_DIR });
 const kbNames = kbNameSet(kb);

@@ -9,17 +9,11 @@
 import { loadKnowledgeBase } from '../kb/index.js';
 import { compile } from '../engine/compile.js';
 import { romaniser } from '../engine/names/romanise.js';
-import { heldBy, kbNameSet, readTuningGold, refuseCheck, type GoldParticipant } from './tuning-gold.js';
+import { hasArabicLetter } from '../engine/names/letters.js';
+import { heldBy, kbNameSet, readTuningGold, tuningGoldFlags, type GoldParticipant } from './tuning-gold.js';
 
-const argv = process.argv.slice(2);
-refuseCheck('npm run eval:romanise', argv);
-const unknown = argv.filter((a) => a !== '--misses');
-if (unknown.length > 0) {
-  console.error(`npm run eval:romanise: unknown argument ${unknown[0]} (usage: npm run eval:romanise [-- --misses])`);
-  process.exit(2);
-}
+const flags = tuningGoldFlags('eval:romanise', process.argv.slice(2), ['--misses']);
 
-const ARABIC = /[\u0621-\u064A]/;
 const comparable = (s: string): string => s.toLowerCase().replace(/[-‐‑'’`]/g, ' ').replace(/\s+/g, ' ').trim();
 
 const kb = loadKnowledgeBase({ extraDir: process.env.KB_DIR });
@@ -29,9 +23,9 @@ const { articles } = readTuningGold('npm run eval:romanise');
 
 function verdict(g: GoldParticipant): { ok: boolean; tried: string[]; latin: string[] } {
   const all = [g.name, ...(g.aliases ?? []), ...(g.variants ?? [])];
-  const latin = all.filter((n) => !ARABIC.test(n));
+  const latin = all.filter((n) => !hasArabicLetter(n));
   const want = new Set(latin.map(comparable));
-  const tried = all.filter((n) => ARABIC.test(n)).map((n) => r.romanise(n) ?? '');
+  const tried = all.filter(hasArabicLetter).map((n) => r.romanise(n) ?? '');
   return { ok: tried.some((t) => want.has(comparable(t))), tried, latin };
 }
 
@@ -53,4 +47,4 @@ for (const a of articles) {
 }
 const share = persons === 0 ? 0 : matched / persons;
 console.log(`romanised names of Arabic-named persons the knowledge base lacks (tuning gold): ${matched}/${persons} match the gold English name or a variant (${(100 * share).toFixed(1)} %; target ≥ 60 %)`);
-if (argv.includes('--misses')) for (const m of misses.sort()) console.log(m);
+if (flags.has('--misses')) for (const m of misses.sort()) console.log(m);

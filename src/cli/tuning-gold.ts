@@ -1,6 +1,6 @@
 // The tuning gold (../shared/eval/dev/*.jsonl) as the knowledge-base reports read it, and the
 // knowledge base's people as a set of normalised names. The check set is scored, never studied:
-// nothing here reads it, and refuseCheck() turns away any argument naming it.
+// nothing here reads it, and tuningGoldFlags() turns away any argument naming it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../kb/index.js';
@@ -21,12 +21,22 @@ export interface GoldArticle {
   participants?: GoldParticipant[];
 }
 
-/** Exits with a message when an argument names the check or sealed set. */
-export function refuseCheck(command: string, argv: readonly string[]): void {
+/**
+ * The flags given to a tuning-gold command (`npm run <script> -- --flag`), of those it takes; exits
+ * with a message when an argument names the check or sealed set, or is not one of `flags`.
+ */
+export function tuningGoldFlags(script: string, argv: readonly string[], flags: readonly string[]): Set<string> {
+  const command = `npm run ${script}`;
   if (argv.some((a) => /check|sealed/i.test(a))) {
     console.error(`${command} reads the tuning gold (../shared/eval/dev) only: the check set is scored, never studied.`);
     process.exit(2);
   }
+  const unknown = argv.find((a) => !flags.includes(a));
+  if (unknown !== undefined) {
+    console.error(`${command}: unknown argument ${unknown} (usage: ${command} [-- ${flags.join(' ')}])`);
+    process.exit(2);
+  }
+  return new Set(argv);
 }
 
 /** The tuning gold's files (sorted) and articles, or an exit with a message when ../shared is absent. */

@@ -5,8 +5,8 @@
 // The romaniser's own lexicon overrides these; together they spell an unknown person's known parts
 // as the press spells them, and only the parts nobody holds go letter by letter.
 import type { KnowledgeBase } from '../../kb/index.js';
+import { hasArabicLetter, letters, stripArticle } from './letters.js';
 
-const ARABIC = /[\u0621-\u064A]/;
 const LATIN_WORD = /^[A-Za-z][A-Za-z'’-]*$/;
 
 /** Arabic word (as keyed by `key`) → English spelling, learned from the people of a knowledge base. */
@@ -21,7 +21,7 @@ export function learnedParts(kb: KnowledgeBase, key: (w: string) => string): Map
   for (const p of kb.people) {
     const en = p.names.en.map(words).filter((ws) => ws.every((w) => LATIN_WORD.test(w)));
     for (const ar of p.names.ar.map(words)) {
-      if (!ar.every((w) => ARABIC.test(w))) continue;
+      if (!ar.every(hasArabicLetter)) continue;
       const match = en.find((ws) => ws.length === ar.length);
       if (match && match.every((e, i) => plausible(ar[i], e))) ar.forEach((w, i) => vote(votes, keyOf(w), match[i]));
     }
@@ -31,19 +31,12 @@ export function learnedParts(kb: KnowledgeBase, key: (w: string) => string): Map
   return parts;
 }
 
-// The first Latin letter of an Arabic letter's romanisation (as letters.ts spells it).
-const FIRST_SOUND: Record<string, string> = {
-  ا: 'a', أ: 'a', إ: 'i', آ: 'a', ع: 'a', ب: 'b', ت: 't', ث: 't', ج: 'j', ح: 'h', خ: 'k', د: 'd', ذ: 'd', ر: 'r', ز: 'z', س: 's',
-  ش: 's', ص: 's', ض: 'd', ط: 't', ظ: 'z', غ: 'g', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', و: 'w', ي: 'y', ى: 'a',
-  ء: 'a', ئ: 'e', ؤ: 'u', ة: 'a', پ: 'p', چ: 'c', ڤ: 'v', گ: 'g',
-};
-
 // Sounds a romanisation may start with for one Arabic letter: "q" or "k" for «ق», "j" or "g" for «ج».
 const CLASSES = ['aeiouy', 'bp', 'kqcg', 'jgz', 'dz', 't', 'scz', 'hk', 'fvp', 'l', 'm', 'n', 'r', 'w', 'x'];
 
 /** Whether an English word can spell the Arabic one: both start with a letter of one sound class (a pair from another name fails). */
 function plausible(ar: string, en: string): boolean {
-  const a = FIRST_SOUND[(ar.startsWith('ال') && ar.length > 3 ? ar.charAt(2) : ar.charAt(0))] ?? '';
+  const a = letters(stripArticle(ar).charAt(0)).charAt(0); // the first letter alone: cheap, as letters() spells it
   const e = en.replace(/^al-/i, '').charAt(0).toLowerCase();
   if (!a || !e) return false;
   return a === e || CLASSES.some((c) => c.includes(a) && c.includes(e));

@@ -1,6 +1,16 @@
 // Letter-by-letter romanisation of one Arabic word, for name parts no lexicon and no known person
 // spells: consonants as the English-language press writes them, و/ي as consonants or long vowels by
 // their neighbours, and the short vowels the script leaves out guessed from the syllable.
+/** Whether a string holds an Arabic letter (hamza to yeh; not digits or punctuation). */
+export function hasArabicLetter(s: string): boolean {
+  return /[\u0621-\u064A]/.test(s);
+}
+
+/** A word without its article «ال» (kept when what follows would be a single letter). */
+export function stripArticle(w: string): string {
+  return w.startsWith('ال') && w.length > 3 ? w.slice(2) : w;
+}
+
 const CONSONANTS: Record<string, string> = {
   ب: 'b', ت: 't', ث: 'th', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'dh', ر: 'r', ز: 'z', س: 's', ش: 'sh', ص: 's', ض: 'd',
   ط: 't', ظ: 'z', غ: 'gh', ف: 'f', ق: 'q', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', پ: 'p', چ: 'ch', ڤ: 'v', گ: 'g',

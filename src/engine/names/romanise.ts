@@ -9,7 +9,7 @@ import type { Compiled } from '../compile.js';
 import { normalizeString } from '../text/normalize.js';
 import { requireLexicon } from '../lexicon/words.js';
 import { learnedParts } from './learned-parts.js';
-import { letters } from './letters.js';
+import { hasArabicLetter, letters, stripArticle } from './letters.js';
 
 const DIACRITICS = /[\u064B-\u0652\u0670\u0640]/g;
 
@@ -22,7 +22,7 @@ export class Romaniser {
 
   /** The press romanisation of an Arabic name («سلطان العتواني» → "Sultan al-Atwani"), or undefined when it has no Arabic word. */
   romanise(name: string): string | undefined {
-    const words = name.replace(DIACRITICS, '').split(/\s+/).filter((w) => /[\u0621-\u064A]/.test(w));
+    const words = name.replace(DIACRITICS, '').split(/\s+/).filter(hasArabicLetter);
     if (words.length === 0) return undefined;
     const out: string[] = [];
     for (let i = 0; i < words.length; i++) {
@@ -34,11 +34,11 @@ export class Romaniser {
         continue;
       }
       if (w === 'عبد' && i + 1 < words.length) {
-        out.push(`Abdul${this.part(stripArticle(words[++i])).toLowerCase()}`);
+        out.push(this.abdul(words[++i]));
         continue;
       }
       // «نصر الله», «فضل الله»: -allah
-      if (words[i + 1] === 'الله' && w !== 'عبد') {
+      if (words[i + 1] === 'الله') {
         out.push(`${this.part(w)}allah`);
         i++;
         continue;
@@ -52,9 +52,14 @@ export class Romaniser {
   private word(w: string): string {
     const listed = this.parts.get(key(w));
     if (listed) return listed;
-    if (w.startsWith('عبد') && w.length > 4) return `Abdul${this.part(stripArticle(w.slice(3))).toLowerCase()}`;
-    if (w.startsWith('ال') && w.length > 3) return `al-${this.part(w.slice(2))}`;
-    return this.part(w);
+    if (w.startsWith('عبد') && w.length > 4) return this.abdul(w.slice(3));
+    const bare = stripArticle(w);
+    return bare === w ? this.part(w) : `al-${this.part(bare)}`;
+  }
+
+  /** «عبد» and the name it serves, joined: Abdulaziz for «عبد العزيز» or «عبدالعزيز». */
+  private abdul(served: string): string {
+    return `Abdul${this.part(stripArticle(served)).toLowerCase()}`;
   }
 
   /** A name part without its article: listed, or letter by letter, capitalised. */
@@ -72,10 +77,6 @@ export class Romaniser {
     }
     return letters(w);
   }
-}
-
-function stripArticle(w: string): string {
-  return w.startsWith('ال') && w.length > 3 ? w.slice(2) : w;
 }
 
 /** The key of a name part: its normalised form (the text's normaliser), so spelling variants of hamza and alif meet. */
