@@ -12,7 +12,7 @@ import { firstAtOrAfter } from '../../match/bisect.js';
 const REACH = 4;
 /** Generic titles that refer back («الوزير», "the minister"), and the offices of those they may mean. */
 const GENERIC: Record<string, (office: string) => boolean> = {
-  minister: (office) => office.endsWith('minister') || office === 'minister',
+  minister: (office) => office.endsWith('minister'),
 };
 
 export function titleAnaphoraMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
