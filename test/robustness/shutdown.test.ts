@@ -58,7 +58,7 @@ describe.skipIf(!existsSync(SERVER))('SIGTERM: exits within a bounded time', () 
   });
 
   it('a large extraction in flight is answered, then the process exits 0', async () => {
-    const s = await start();
+    const s = await start({ SHUTDOWN_TIMEOUT_MS: '60000' });
     const text = ('التقى الرئيس الروسي فلاديمير بوتين وزير الخارجية الأمريكي مايك بومبيو في سوتشي. ').repeat(12_000); // ~1 MiB
     const inflight = fetch(`${s.url}/v1/extract`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
     await new Promise((r) => setTimeout(r, 30));
@@ -66,9 +66,14 @@ describe.skipIf(!existsSync(SERVER))('SIGTERM: exits within a bounded time', () 
     const res = await inflight;
     expect(res.status).toBe(200);
     await res.json();
-    const { code, ms } = await exited();
+    const answered = performance.now();
+    const { code } = await exited();
+    // exit 0 means the in-flight request finished inside SHUTDOWN_TIMEOUT_MS (a forced exit is 1);
+    // once it is answered the process must not linger. The extraction's own length depends on the
+    // machine's load, so the bound is on what follows the answer, not on the whole.
+    const lingered = performance.now() - answered;
     expect(code).toBe(0);
-    expect(ms).toBeLessThan(5000);
+    expect(lingered).toBeLessThan(2000);
   });
 
   it('a request that never ends cannot hold the process past SHUTDOWN_TIMEOUT_MS; new connections are refused meanwhile', async () => {
