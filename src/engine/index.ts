@@ -16,6 +16,7 @@ import { personComponents } from './persons/components.js';
 import { placeComponent } from './entities/place-component.js';
 import { meetingComponents } from './meetings/components.js';
 import { defaultScorers, type Scorers } from './scorers/index.js';
+import { loadTaggers, nerComponent } from './ner/component.js';
 
 export interface Engine {
   extract(input: ExtractInput): Extraction;
@@ -62,7 +63,7 @@ const resolutionComponent: Component = {
 
 /** Every component the engine knows, by name. */
 export const COMPONENTS: ReadonlyMap<string, Component> = new Map(
-  [matchComponent, resolutionComponent, ...personComponents, placeComponent, ...meetingComponents].map((c) => [c.name, c]),
+  [matchComponent, resolutionComponent, nerComponent, ...personComponents, placeComponent, ...meetingComponents].map((c) => [c.name, c]),
 );
 
 /** The default pipeline, in order. */
@@ -78,6 +79,7 @@ export function docFor(input: ExtractInput): Doc {
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const c = compile(kb);
   const scorers = options.scorers ?? defaultScorers();
+  loadTaggers(c); // the name tagger's models, once
   engineWords(c); // every word set the components read exists (or this throws at start-up)
   const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);
   return {
