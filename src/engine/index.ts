@@ -66,8 +66,18 @@ export const COMPONENTS: ReadonlyMap<string, Component> = new Map(
   [matchComponent, resolutionComponent, nerComponent, ...personComponents, placeComponent, ...meetingComponents].map((c) => [c.name, c]),
 );
 
+/**
+ * Components only a pipeline that lists them runs: the name tagger ("ner") costs about a third of
+ * the engine's time and no default consumer uses its spans yet (the tagger candidates and
+ * features did not lift the check set; README, "Name tagger").
+ */
+export const OPTIONAL_COMPONENTS: ReadonlySet<string> = new Set(['ner']);
+
 /** The default pipeline, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = [...COMPONENTS.keys()];
+export const DEFAULT_PIPELINE: readonly string[] = [...COMPONENTS.keys()].filter((n) => !OPTIONAL_COMPONENTS.has(n));
+
+/** The default pipeline with the name tagger before the person components (spans on doc.ann.ner). */
+export const TAGGER_PIPELINE: readonly string[] = [...COMPONENTS.keys()];
 
 /** A Doc for one input (language detected, publication date resolved), before any component ran. */
 export function docFor(input: ExtractInput): Doc {
@@ -79,9 +89,9 @@ export function docFor(input: ExtractInput): Doc {
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const c = compile(kb);
   const scorers = options.scorers ?? defaultScorers();
-  loadTaggers(c); // the name tagger's models, once
   engineWords(c); // every word set the components read exists (or this throws at start-up)
   const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);
+  if (pipeline.names.includes('ner')) loadTaggers(c); // the name tagger's models, once, at start-up
   return {
     compiled: c,
     pipeline,
