@@ -31,7 +31,7 @@ export function personCandidates(ctx: PersonContext, input: GeneratorInput): Can
     ...givenName(ctx, leaders),
     ...speaker(ctx),
   ];
-  // the name tagger only where the others found nothing
+  // the name tagger only where the others found nothing (off: MIN_PER in tagger.ts, and a pipeline with "ner")
   return [...found, ...taggerNames(ctx, found, input.titles)];
 }
 
