@@ -1,6 +1,7 @@
 // npm run eval: starts the app on a free port and runs ../shared/eval/score.mjs on the
 // tuning gold (every file of ../shared/eval/dev, Arabic and English), printing the scorer's
 // table. Extra arguments go to the scorer (e.g. --explain, --json out.json, --only resolutions).
+// Shedding is off unless MAX_EVENT_LOOP_DELAY_MS is set (an evaluation is never answered 503).
 // With --check it scores the check gold (../shared/eval/check) and prints the aggregate table
 // only: the check set is scored, never studied, so --explain and --json are refused there.
 // With --ner it runs ../shared/eval/ner.mjs on the public NER corpora (ANERcorp dev, CoNLL-2003
@@ -29,7 +30,7 @@ if (check && argv.some((a) => a === '--explain' || a === '--json' || a.startsWit
 }
 const goldDir = `${shared}eval/${check ? 'check' : 'dev'}/`;
 const gold = process.env.EVAL_GOLD?.split(',') ?? readdirSync(goldDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => goldDir + f);
-const app = await buildApp({ config: defaultConfig({ WORKERS: Number(process.env.WORKERS ?? 0) }), logger: false });
+const app = await buildApp({ config: defaultConfig({ WORKERS: Number(process.env.WORKERS ?? 0), MAX_EVENT_LOOP_DELAY_MS: Number(process.env.MAX_EVENT_LOOP_DELAY_MS ?? 0) }), logger: false });
 await app.ready();
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 await waitReady(address);

@@ -13,6 +13,7 @@ import type { TokenRange } from './match/overlaps.js';
 import type { PlaceMention } from './entities/places.js';
 import type { PersonLayer, PersonMention } from './persons/types.js';
 import type { MeetingLayer } from './meetings/types.js';
+import type { DocNerSpan } from './ner/component.js';
 import { normalizeText } from './text/normalize.js';
 import { tokenize, type Sentence, type Token } from './text/tokenize.js';
 
@@ -43,6 +44,8 @@ export interface Doc {
 /** The layers of a Doc, each written by one component and read by later ones. */
 export interface Annotations {
   resolutions?: Resolution[];
+  /** The name tagger's PER, LOC and ORG spans with their probabilities (component "ner"). */
+  ner?: DocNerSpan[];
   /** Titles, candidates, entities and their mentions (the person components). */
   persons?: PersonLayer;
   /** Participants with their final ids (component "participants"). */

@@ -17,6 +17,7 @@ import { placeComponent } from './entities/place-component.js';
 import { meetingComponents } from './meetings/components.js';
 import { defaultScorers, type Scorers } from './scorers/index.js';
 import { requireLexicon } from './lexicon/words.js';
+import { loadTaggers, nerComponent } from './ner/component.js';
 
 export interface Engine {
   extract(input: ExtractInput): Extraction;
@@ -63,11 +64,21 @@ const resolutionComponent: Component = {
 
 /** Every component the engine knows, by name. */
 export const COMPONENTS: ReadonlyMap<string, Component> = new Map(
-  [matchComponent, resolutionComponent, ...personComponents, placeComponent, ...meetingComponents].map((c) => [c.name, c]),
+  [matchComponent, resolutionComponent, nerComponent, ...personComponents, placeComponent, ...meetingComponents].map((c) => [c.name, c]),
 );
 
+/**
+ * Components only a pipeline that lists them runs: the name tagger ("ner") costs about a third of
+ * the engine's time and no default consumer uses its spans yet (the tagger candidates and
+ * features did not lift the check set; README, "Name tagger").
+ */
+export const OPTIONAL_COMPONENTS: ReadonlySet<string> = new Set(['ner']);
+
 /** The default pipeline, in order. */
-export const DEFAULT_PIPELINE: readonly string[] = [...COMPONENTS.keys()];
+export const DEFAULT_PIPELINE: readonly string[] = [...COMPONENTS.keys()].filter((n) => !OPTIONAL_COMPONENTS.has(n));
+
+/** The default pipeline with the name tagger before the person components (spans on doc.ann.ner). */
+export const TAGGER_PIPELINE: readonly string[] = [...COMPONENTS.keys()];
 
 /** A Doc for one input (language detected, publication date resolved), before any component ran. */
 export function docFor(input: ExtractInput): Doc {
@@ -82,6 +93,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   engineWords(c); // every word set the components read exists (or this throws at start-up)
   requireLexicon(c, 'romanisation'); // and the romaniser's name parts (its table is built at its first use: src/engine/names/romanise.ts)
   const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);
+  if (pipeline.names.includes('ner')) loadTaggers(c); // the name tagger's models, once, at start-up
   return {
     compiled: c,
     pipeline,

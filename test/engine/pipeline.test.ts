@@ -2,7 +2,7 @@
 // that name the failing component, and lexicons that must exist.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, PipelineError, type Component } from '../../src/engine/pipeline.js';
-import { COMPONENTS, DEFAULT_PIPELINE, createEngine, docFor } from '../../src/engine/index.js';
+import { COMPONENTS, DEFAULT_PIPELINE, OPTIONAL_COMPONENTS, createEngine, docFor } from '../../src/engine/index.js';
 import { wordSet, UnknownLexiconError } from '../../src/engine/lexicon/words.js';
 import { fixtureEngine, fixtureKb, runUntil } from './fixture-kb.js';
 
@@ -32,8 +32,8 @@ describe('pipeline', () => {
     expect(() => fixtureEngine().pipeline.until('nope')).toThrow(/not in this pipeline/);
   });
 
-  it('the default pipeline is every registered component, each after what it requires', () => {
-    expect(DEFAULT_PIPELINE).toEqual([...COMPONENTS.keys()]);
+  it('the default pipeline is every registered component but the optional ones, each after what it requires', () => {
+    expect(DEFAULT_PIPELINE).toEqual([...COMPONENTS.keys()].filter((n) => !OPTIONAL_COMPONENTS.has(n)));
     expect(fixtureEngine().pipeline.names).toEqual(DEFAULT_PIPELINE);
   });
 

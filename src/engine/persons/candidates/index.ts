@@ -10,6 +10,7 @@ import { possessiveSurname } from './possessive.js';
 import { knownAlias } from './kb-alias.js';
 import { givenName } from './given-name.js';
 import { speaker } from './speaker.js';
+import { taggerNames } from './tagger.js';
 
 export interface GeneratorInput {
   titles: TitleUse[];
@@ -20,7 +21,7 @@ export function personCandidates(ctx: PersonContext, input: GeneratorInput): Can
   const followers = leaderOfFollowers(ctx, input.demonymCountries);
   // «قوات هادي مدعومة …»: the leader's name stops at the surname
   const leaders = new Set(followers.map((f) => f.first));
-  return [
+  const found = [
     ...afterTitle(ctx, input.titles),
     ...beforeTitle(ctx, input.titles),
     ...afterHonorific(ctx),
@@ -30,6 +31,8 @@ export function personCandidates(ctx: PersonContext, input: GeneratorInput): Can
     ...givenName(ctx, leaders),
     ...speaker(ctx),
   ];
+  // the name tagger only where the others found nothing (off: MIN_PER in tagger.ts, and a pipeline with "ner")
+  return [...found, ...taggerNames(ctx, found, input.titles)];
 }
 
 export { organizations } from './organizations.js';
