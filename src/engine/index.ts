@@ -29,6 +29,8 @@ export interface EngineOptions {
   pipeline?: readonly string[];
   /** The learned scorers (default: src/kb/models). */
   scorers?: Scorers;
+  /** Tables already compiled from `kb` (a snapshot, src/engine/snapshot.ts); default: compile(kb). */
+  compiled?: Compiled;
 }
 
 /** Publication date as YYYY-MM-DD (today, UTC, when absent or unreadable). */
@@ -76,7 +78,7 @@ export function docFor(input: ExtractInput): Doc {
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
-  const c = compile(kb);
+  const c = options.compiled ?? compile(kb);
   const scorers = options.scorers ?? defaultScorers();
   engineWords(c); // every word set the components read exists (or this throws at start-up)
   const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);

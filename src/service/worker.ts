@@ -1,13 +1,14 @@
-// Piscina worker entry: loads the knowledge base and builds the engine once when the
-// thread starts, then runs one extraction per task. A loading error is kept and thrown
-// from every task (the start-up ping reports it with the loader's message).
+// Piscina worker entry: loads the knowledge base (its compiled snapshot when that matches the
+// files) and builds the engine once when the thread starts, then runs one extraction per task.
+// A loading error is kept and thrown from every task (the start-up ping reports it with the loader's message).
 // 'extract-json' checks the result against the response schema and serialises it here, so the
 // main thread only receives a string (see ExtractionService.extractJson).
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { workerData } from 'piscina';
 import { createEngine, type Engine } from '../engine/index.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../kb/index.js';
+import type { KnowledgeBase } from '../kb/index.js';
+import { loadCompiled } from '../engine/snapshot.js';
 import { type Extraction, ExtractionSchema } from '../schemas/extraction.js';
 import type { Pong, WorkerDone, WorkerInit, WorkerTask } from './types.js';
 import { type KnowledgeInfo, knowledgeInfo, stamp } from './versions.js';
@@ -18,8 +19,10 @@ let engine: Engine | undefined;
 let info: KnowledgeInfo | undefined;
 let failure: Error | undefined;
 try {
-  kb = loadKnowledgeBase({ extraDir: init.kbDir });
-  engine = createEngine(kb);
+  // the compiled snapshot of the built-in knowledge base when it matches the files (src/engine/snapshot.ts)
+  const { compiled } = loadCompiled({ extraDir: init.kbDir });
+  kb = compiled.kb;
+  engine = createEngine(kb, { compiled });
   info = knowledgeInfo(kb);
 } catch (e) {
   failure = e instanceof Error ? e : new Error(String(e));
