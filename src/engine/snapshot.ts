@@ -3,6 +3,7 @@
 // the surname and alias tables), written as JSON by `npm run build` (src/cli/kb-snapshot.ts) to
 // dist/engine/kb-snapshot.json. A worker that reads it skips zod validation of every file and
 // the normalisation and tokenisation of ~70,000 phrases: one JSON.parse and the trie's Maps.
+// Its kb.places is empty (the engine reads the compiled gazetteer, Compiled.places).
 //
 // The snapshot is keyed by the knowledge base's version hash (the files' bytes, as
 // loadKnowledgeBase() computes it) and by a hash of the compiled code it was made with
@@ -94,9 +95,11 @@ function storeTrie(trie: TokenTrie<Payload>, refs: Map<LexiconEntry, EntryRef>):
 export function snapshotText(c: Compiled, code: string): string {
   const kb = c.kb;
   const header: Header = { format: FORMAT, kbVersion: kb.version, code };
-  const { lexicons, version: _v, loadMs: _l, files, ...rest } = kb;
+  // kb.places stays out: the engine reads the gazetteer (c.places) only, and the raw GeoNames
+  // records were a quarter of the snapshot's parse time and ~10 MB of every worker's heap
+  const { lexicons, version: _v, loadMs: _l, files, places: _p, ...rest } = kb;
   const body: Body = {
-    kb: { ...rest, lexicons: [...lexicons], files: files.map((f) => ({ ...f, path: relative(BUILTIN_KB_DIR, join(process.cwd(), f.file)) })) },
+    kb: { ...rest, places: [], lexicons: [...lexicons], files: files.map((f) => ({ ...f, path: relative(BUILTIN_KB_DIR, join(process.cwd(), f.file)) })) },
     trie: storeTrie(c.trie, entryRefs(kb)),
     places: c.places,
     countryPlace: [...c.countryPlace],

@@ -39,6 +39,7 @@ export interface KnowledgeBase {
   people: Person[];
   organizations: Organization[];
   countries: Country[];
+  /** The gazetteer's records as loaded (empty when read from a compiled snapshot: the engine reads Compiled.places). */
   places: Place[];
   resolutions: ResolutionFacts;
   givenNames: { ar: string[]; en: string[]; arAmbiguous: string[]; enAmbiguous: string[] };

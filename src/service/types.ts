@@ -51,6 +51,8 @@ export type WorkerTask = { kind: 'extract'; input: ExtractInput } | { kind: 'ext
 
 export interface WorkerInit {
   kbDir?: string;
+  /** Share of 'extract-json' results checked against ExtractionSchema (default 1: every one). */
+  outputCheckRate?: number;
 }
 
 /** A worker's answer to an extraction task: the value, with what the metrics need. */

@@ -37,6 +37,8 @@ describe('compiled knowledge-base snapshot', () => {
     expect(again.unscFirstByYear).toEqual(compiled.unscFirstByYear);
     expect(again.lexicons).toEqual(compiled.lexicons);
     expect(again.kb.files).toEqual(compiled.kb.files);
+    expect(again.kb.places).toEqual([]); // not stored: the gazetteer (places) is
+    expect(again.places).toEqual(compiled.places);
     expect(again.trie.size).toBe(compiled.trie.size);
     expect(again.trie.maxDepth).toBe(compiled.trie.maxDepth);
     // a lexicon payload points at the lexicon's own entry object, as compile() makes it
