@@ -105,6 +105,9 @@ export function createPoolService(options: PoolOptions): ExtractionService {
     async extractJson(input: ExtractInput): Promise<string> {
       return runTask<string>({ kind: 'extract-json', input });
     },
+    async extractJsonBytes(input: ExtractInput): Promise<Uint8Array> {
+      return runTask<Uint8Array>({ kind: 'extract-json-bytes', input });
+    },
     knowledge: () => (ready ? knowledge : undefined),
     observe(o) {
       observer = o;

@@ -5,7 +5,7 @@
 // a sampled share of the results), so the main thread only receives a string (see ExtractionService.extractJson).
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { workerData } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { createEngine, type Engine } from '../engine/index.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import { loadCompiled } from '../engine/snapshot.js';
@@ -44,7 +44,7 @@ const collectAbove = 2 * heapAfterStart;
 const checkRate = init.outputCheckRate ?? 1;
 const serialize = compileSerializer(ExtractionSchema);
 
-export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDone<string> | Pong {
+export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDone<string> | WorkerDone<Uint8Array> | Pong {
   if (failure || !kb || !engine || !info) throw failure ?? new Error('engine not built');
   if (task.kind === 'ping') return { kind: 'pong', knowledge: info, kbFiles: kb.files.length, kbLoadMs: kb.loadMs, heapUsed: getHeapStatistics().used_heap_size, heapAfterStart };
   const t0 = performance.now();
@@ -54,8 +54,16 @@ export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDo
   if (task.kind === 'extract') return collected({ kind: 'done', value: out, language: out.language, engineMs, bytes });
   if (checkRate >= 1 || (checkRate > 0 && Math.random() < checkRate)) check(out);
   // the bytes JSON.stringify(ExtractionSchema.encode(out)) would give, without zod's copy of the tree
-  return collected({ kind: 'done', value: serialize(out), language: out.language, engineMs, bytes });
+  const json = serialize(out);
+  if (task.kind === 'extract-json') return collected({ kind: 'done', value: json, language: out.language, engineMs, bytes });
+  // UTF-8 here, and the buffer moved to the main thread rather than the string copied (its own
+  // ArrayBuffer: TextEncoder does not allocate from Buffer's shared pool)
+  const utf8 = encoder.encode(json);
+  const done: WorkerDone<Uint8Array> = collected({ kind: 'done', value: utf8, language: out.language, engineMs, bytes });
+  return move({ [transferableSymbol]: utf8.buffer, [valueSymbol]: done }) as unknown as WorkerDone<Uint8Array>;
 }
+
+const encoder = new TextEncoder();
 
 /** The response serializer's (fastify-type-provider-zod's) check: a result outside the schema is an error (a 500). */
 function check(out: Extraction): void {
