@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { describe, expect, it } from 'vitest';
 import auth from '../../src/plugins/auth.js';
 import extraction from '../../src/plugins/extraction.js';
+import jobs from '../../src/plugins/jobs.js';
 import metrics from '../../src/plugins/metrics.js';
 import problems from '../../src/plugins/problems.js';
 import requestLog from '../../src/plugins/request-log.js';
@@ -29,6 +30,7 @@ describe('plugin dependencies', () => {
       .register(requestLog)
       .register(auth, { keys: [] })
       .register(extraction, { service: fakeService(), autoStart: false })
+      .register(jobs, { name: 'extract', attempts: 1, backoffMs: 1 }) // the queue off (no REDIS_URL); metrics relies on it since the queue merge
       .register(metrics, {});
     await app.ready();
     await app.close();
