@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // every result checked against the response schema (production samples a share), spawned servers included
+    env: { OUTPUT_CHECK_RATE: '1' },
   },
 });

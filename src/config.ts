@@ -24,6 +24,13 @@ const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+const fraction = z
+  .string()
+  .trim()
+  .regex(/^(0|1|0?\.\d+|1\.0*)$/, 'expected a fraction from 0 to 1, e.g. 0.01')
+  .transform(Number)
+  .pipe(z.number().min(0).max(1));
+
 const bool = z
   .string()
   .trim()
@@ -48,6 +55,9 @@ export const ConfigSchema = z.object({
   KB_DIR: z.string().min(1).optional().describe('Directory of extra knowledge files merged with the built-in knowledge base.'),
   WORKERS: int(0, 1024).default(usableCpus()).describe("Extraction worker threads (default: the number of cores, or the cgroup CPU quota rounded up when the container has one); 0 = extract on the main thread."),
   EXTRACT_TIMEOUT_MS: int(1).default(10_000).describe('Time limit per extraction (queue wait included); the worker is restarted when it is exceeded.'),
+  OUTPUT_CHECK_RATE: fraction
+    .default(0.01)
+    .describe("Share of extractions whose result is checked against the response schema in the worker (0-1); the others are serialised by the schema-compiled serializer without zod's copy. 1 = every result (the tests); a result outside the schema is a 500."),
   MAX_QUEUE: int(1).default(256).describe('Extractions waiting for a worker beyond which new requests get 503.'),
   MAX_EVENT_LOOP_DELAY_MS: int(0).default(1000).describe('Event-loop delay beyond which /v1 requests get 503; 0 = off.'),
   MAX_RSS_BYTES: bytes.optional().describe('Resident memory beyond which /v1 requests get 503 (e.g. 1.5GiB); unset = off.'),

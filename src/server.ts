@@ -1,10 +1,11 @@
 // Entry point: configuration, logger, listen, graceful shutdown. Everything else is in app.ts.
+// The worker pool starts before Fastify and the routes are even imported: the workers load the
+// knowledge base while this thread loads the HTTP stack (start-up time is the longer of the two, not their sum).
 import type { FastifyServerOptions } from 'fastify';
-import { buildApp, loggerOptions } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { knowledgeLogFields } from './plugins/extraction.js';
+import { createExtractionService } from './service/index.js';
 
-function prettyOnTerminal(config: Config): FastifyServerOptions['logger'] {
+function prettyOnTerminal(config: Config, loggerOptions: (c: Config) => Exclude<FastifyServerOptions['logger'], boolean | undefined>): FastifyServerOptions['logger'] {
   const base = loggerOptions(config);
   if (!process.stdout.isTTY) return base;
   try {
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
     throw e;
   }
 
-  const app = await buildApp({ config, logger: prettyOnTerminal(config) });
+  const service = createExtractionService(config);
+  // (WORKERS=0 loads on this thread: it waits for the app, as before; a failure is reported after listen, below)
+  if (config.WORKERS > 0) service.start().catch(() => {});
+  const [{ buildApp, loggerOptions }, { knowledgeLogFields }] = await Promise.all([import('./app.js'), import('./plugins/extraction.js')]);
+  const app = await buildApp({ config, logger: prettyOnTerminal(config, loggerOptions), service });
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -72,15 +72,9 @@ export function compile(kb: KnowledgeBase): Compiled {
     for (const lang of ['en', 'ar'] as const) for (const n of o.names[lang]) trie.add(n, { kind: 'org', org, lang });
   });
   compileGivenNames(kb, trie);
-  const resolutionTopics = new Map<string, { topic: string; year?: number; body?: string }>();
-  for (const [k, v] of Object.entries(kb.resolutions.topics)) resolutionTopics.set(k, v);
-  const unscFirstByYear = Object.entries(kb.resolutions.unscFirstByYear)
-    .map(([y, n]) => [Number(y), n] as [number, number])
-    .sort((a, b) => a[0] - b[0]);
   return {
     trie,
-    resolutionTopics,
-    unscFirstByYear,
+    ...resolutionTables(kb),
     places,
     countries,
     countryPlace,
@@ -92,6 +86,16 @@ export function compile(kb: KnowledgeBase): Compiled {
     kb,
     buildMs: performance.now() - t0,
   };
+}
+
+/** The resolution facts as the engine reads them. */
+export function resolutionTables(kb: KnowledgeBase): Pick<Compiled, 'resolutionTopics' | 'unscFirstByYear'> {
+  const resolutionTopics = new Map<string, { topic: string; year?: number; body?: string }>();
+  for (const [k, v] of Object.entries(kb.resolutions.topics)) resolutionTopics.set(k, v);
+  const unscFirstByYear = Object.entries(kb.resolutions.unscFirstByYear)
+    .map(([y, n]) => [Number(y), n] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  return { resolutionTopics, unscFirstByYear };
 }
 
 /** Lexicon phrases into the automaton (word lists consulted as sets stay out of it). */

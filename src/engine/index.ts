@@ -31,6 +31,8 @@ export interface EngineOptions {
   pipeline?: readonly string[];
   /** The learned scorers (default: src/kb/models). */
   scorers?: Scorers;
+  /** Tables already compiled from `kb` (a snapshot, src/engine/snapshot.ts); default: compile(kb). */
+  compiled?: Compiled;
 }
 
 /** Publication date as YYYY-MM-DD (today, UTC, when absent or unreadable). */
@@ -88,7 +90,7 @@ export function docFor(input: ExtractInput): Doc {
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
-  const c = compile(kb);
+  const c = options.compiled ?? compile(kb);
   const scorers = options.scorers ?? defaultScorers();
   engineWords(c); // every word set the components read exists (or this throws at start-up)
   requireLexicon(c, 'romanisation'); // and the romaniser's name parts (its table is built at its first use: src/engine/names/romanise.ts)

@@ -2,7 +2,7 @@
 // organisations, countries, places, resolution facts, given names, lexicons) and, when
 // given, a deployment's extra directory in the same formats. Every file is validated with
 // zod; a bad file stops start-up with the file and the field named.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,7 @@ export interface KnowledgeBase {
   people: Person[];
   organizations: Organization[];
   countries: Country[];
+  /** The gazetteer's records as loaded (empty when read from a compiled snapshot: the engine reads Compiled.places). */
   places: Place[];
   resolutions: ResolutionFacts;
   givenNames: { ar: string[]; en: string[]; arAmbiguous: string[]; enAmbiguous: string[] };
@@ -96,6 +97,36 @@ function kindOf(data: Record<string, unknown>): string {
   return 'unknown';
 }
 
+function kbDirs(options: LoadOptions): string[] {
+  return [options.baseDir ?? BUILTIN_KB_DIR, ...(options.extraDir ? [options.extraDir] : [])];
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return listJson(dir);
+  } catch (e) {
+    throw new KnowledgeBaseError(`knowledge directory ${dir} cannot be read: ${(e as Error).message}`);
+  }
+}
+
+/** One file into the version hash: origin, path inside its directory, length, bytes (no two different sets of files hash alike). */
+function hashFile(hash: Hash, origin: string, dir: string, path: string, bytes: Buffer): void {
+  hash.update(`${origin}\0${relative(dir, path).split(sep).join('/')}\0${bytes.length}\0`).update(bytes);
+}
+
+/**
+ * The `version` loadKnowledgeBase() would report for these options, from the files' bytes alone
+ * (no parsing, no validation): what a compiled snapshot of the knowledge base is keyed by.
+ */
+export function knowledgeBaseVersion(options: LoadOptions = {}): string {
+  const hash = createHash('sha256');
+  for (const [d, dir] of kbDirs(options).entries()) {
+    const origin = d === 0 ? 'built-in' : 'extra';
+    for (const path of listDir(dir)) hashFile(hash, origin, dir, path, readFileSync(path));
+  }
+  return 'kb-' + hash.digest('hex').slice(0, 16);
+}
+
 export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const t0 = performance.now();
   const kb: KnowledgeBase = {
@@ -115,22 +146,14 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const orgs = new Map<string, Organization>();
   const countries = new Map<string, Country>();
   const places = new Map<number, Place>();
-  const dirs = [options.baseDir ?? BUILTIN_KB_DIR, ...(options.extraDir ? [options.extraDir] : [])];
-  for (const [d, dir] of dirs.entries()) {
+  for (const [d, dir] of kbDirs(options).entries()) {
     const origin = d === 0 ? 'built-in' : 'extra';
-    let files: string[];
-    try {
-      files = listJson(dir);
-    } catch (e) {
-      throw new KnowledgeBaseError(`knowledge directory ${dir} cannot be read: ${(e as Error).message}`);
-    }
-    for (const path of files) {
+    for (const path of listDir(dir)) {
       const file = relative(process.cwd(), path) || path;
       let data: unknown;
       try {
         const bytes = readFileSync(path);
-        // origin, path inside its directory, length, bytes: no two different sets of files hash alike
-        hash.update(`${origin}\0${relative(dir, path).split(sep).join('/')}\0${bytes.length}\0`).update(bytes);
+        hashFile(hash, origin, dir, path, bytes);
         data = JSON.parse(bytes.toString('utf8'));
       } catch (e) {
         throw new KnowledgeBaseError(`knowledge file ${file}: not valid JSON: ${(e as Error).message}`);

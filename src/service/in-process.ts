@@ -17,10 +17,10 @@ export function createInProcessService(options: InProcessOptions = {}): Extracti
   let knowledge: KnowledgeInfo | undefined;
   let observer: ServiceObserver | undefined;
   const start = async () => {
-    const [{ createEngine }, { loadKnowledgeBase }] = await Promise.all([import('../engine/index.js'), import('../kb/index.js')]);
-    const kb = loadKnowledgeBase({ extraDir: options.kbDir });
-    engine = createEngine(kb);
-    knowledge = knowledgeInfo(kb);
+    const [{ createEngine }, { loadCompiled }] = await Promise.all([import('../engine/index.js'), import('../engine/snapshot.js')]);
+    const { compiled } = loadCompiled({ extraDir: options.kbDir });
+    engine = createEngine(compiled.kb, { compiled });
+    knowledge = knowledgeInfo(compiled.kb);
   };
   return {
     get ready() {

@@ -12,6 +12,7 @@ export function createExtractionService(config: Config): ExtractionService {
     workers: config.WORKERS,
     timeoutMs: config.EXTRACT_TIMEOUT_MS,
     maxQueue: config.MAX_QUEUE,
+    outputCheckRate: config.OUTPUT_CHECK_RATE,
     kbDir: config.KB_DIR,
   });
 }

@@ -13,6 +13,8 @@ export interface PoolOptions {
   timeoutMs: number;
   maxQueue: number;
   kbDir?: string;
+  /** Share of 'extract-json' results checked against ExtractionSchema in the worker (default 1: every one). */
+  outputCheckRate?: number;
   /** Worker module (tests point this at fixtures); default: ./worker.js next to this file. */
   filename?: string;
 }
@@ -41,7 +43,7 @@ export function createPoolService(options: PoolOptions): ExtractionService {
     const worker = options.filename
       ? { filename: options.filename, execArgv: options.filename.endsWith('.ts') ? ['--import', 'tsx'] : [] }
       : defaultWorkerFile();
-    const init: WorkerInit = { kbDir: options.kbDir };
+    const init: WorkerInit = { kbDir: options.kbDir, outputCheckRate: options.outputCheckRate ?? 1 };
     pool = new Piscina({
       filename: worker.filename,
       execArgv: worker.execArgv,
@@ -102,6 +104,9 @@ export function createPoolService(options: PoolOptions): ExtractionService {
     },
     async extractJson(input: ExtractInput): Promise<string> {
       return runTask<string>({ kind: 'extract-json', input });
+    },
+    async extractJsonBytes(input: ExtractInput): Promise<Uint8Array> {
+      return runTask<Uint8Array>({ kind: 'extract-json-bytes', input });
     },
     knowledge: () => (ready ? knowledge : undefined),
     observe(o) {

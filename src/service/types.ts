@@ -27,6 +27,12 @@ export interface ExtractionService {
    * Optional: without it the route uses extract() and the response serializer.
    */
   extractJson?(input: ExtractInput): Promise<string>;
+  /**
+   * The same JSON as extractJson, as UTF-8 bytes: the worker pool encodes it in the worker and
+   * transfers the buffer (no copy of the string between threads, no encoding on the event loop).
+   * Optional: POST /v1/extract prefers it, then extractJson, then extract().
+   */
+  extractJsonBytes?(input: ExtractInput): Promise<Uint8Array>;
   stats(): ServiceStats;
   /** What the engine was built from (versions, files, counts); undefined until ready. */
   knowledge(): KnowledgeInfo | undefined;
@@ -47,10 +53,12 @@ export interface ServiceObserver {
 }
 
 /** What a worker is asked to do. */
-export type WorkerTask = { kind: 'extract'; input: ExtractInput } | { kind: 'extract-json'; input: ExtractInput } | { kind: 'ping' };
+export type WorkerTask = { kind: 'extract' | 'extract-json' | 'extract-json-bytes'; input: ExtractInput } | { kind: 'ping' };
 
 export interface WorkerInit {
   kbDir?: string;
+  /** Share of 'extract-json' results checked against ExtractionSchema (default 1: every one). */
+  outputCheckRate?: number;
 }
 
 /** A worker's answer to an extraction task: the value, with what the metrics need. */

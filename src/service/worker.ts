@@ -1,14 +1,16 @@
-// Piscina worker entry: loads the knowledge base and builds the engine once when the
-// thread starts, then runs one extraction per task. A loading error is kept and thrown
-// from every task (the start-up ping reports it with the loader's message).
-// 'extract-json' checks the result against the response schema and serialises it here, so the
-// main thread only receives a string (see ExtractionService.extractJson).
+// Piscina worker entry: loads the knowledge base (its compiled snapshot when that matches the
+// files) and builds the engine once when the thread starts, then runs one extraction per task.
+// A loading error is kept and thrown from every task (the start-up ping reports it with the loader's message).
+// 'extract-json' serialises the result here (checking it against the response schema first, for
+// a sampled share of the results), so the main thread only receives a string (see ExtractionService.extractJson).
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { workerData } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { createEngine, type Engine } from '../engine/index.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../kb/index.js';
+import type { KnowledgeBase } from '../kb/index.js';
+import { loadCompiled } from '../engine/snapshot.js';
 import { type Extraction, ExtractionSchema } from '../schemas/extraction.js';
+import { compileSerializer } from '../schemas/serialize.js';
 import type { Pong, WorkerDone, WorkerInit, WorkerTask } from './types.js';
 import { type KnowledgeInfo, knowledgeInfo, stamp } from './versions.js';
 
@@ -18,8 +20,10 @@ let engine: Engine | undefined;
 let info: KnowledgeInfo | undefined;
 let failure: Error | undefined;
 try {
-  kb = loadKnowledgeBase({ extraDir: init.kbDir });
-  engine = createEngine(kb);
+  // the compiled snapshot of the built-in knowledge base when it matches the files (src/engine/snapshot.ts)
+  const { compiled } = loadCompiled({ extraDir: init.kbDir });
+  kb = compiled.kb;
+  engine = createEngine(kb, { compiled });
   info = knowledgeInfo(kb);
 } catch (e) {
   failure = e instanceof Error ? e : new Error(String(e));
@@ -35,7 +39,12 @@ collect();
 const heapAfterStart = getHeapStatistics().used_heap_size;
 const collectAbove = 2 * heapAfterStart;
 
-export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDone<string> | Pong {
+// The engine's types are the response schema's: zod's full check (~2/3 of the cost of turning a
+// result into JSON) runs on a sampled share of the results (OUTPUT_CHECK_RATE; 1 in the tests).
+const checkRate = init.outputCheckRate ?? 1;
+const serialize = compileSerializer(ExtractionSchema);
+
+export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDone<string> | WorkerDone<Uint8Array> | Pong {
   if (failure || !kb || !engine || !info) throw failure ?? new Error('engine not built');
   if (task.kind === 'ping') return { kind: 'pong', knowledge: info, kbFiles: kb.files.length, kbLoadMs: kb.loadMs, heapUsed: getHeapStatistics().used_heap_size, heapAfterStart };
   const t0 = performance.now();
@@ -43,13 +52,25 @@ export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDo
   const engineMs = performance.now() - t0;
   const bytes = Buffer.byteLength(task.input.text);
   if (task.kind === 'extract') return collected({ kind: 'done', value: out, language: out.language, engineMs, bytes });
-  // What the response serializer (fastify-type-provider-zod) would do on the main thread.
+  if (checkRate >= 1 || (checkRate > 0 && Math.random() < checkRate)) check(out);
+  // the bytes JSON.stringify(ExtractionSchema.encode(out)) would give, without zod's copy of the tree
+  const json = serialize(out);
+  if (task.kind === 'extract-json') return collected({ kind: 'done', value: json, language: out.language, engineMs, bytes });
+  // UTF-8 here, and the buffer moved to the main thread rather than the string copied (its own
+  // ArrayBuffer: TextEncoder does not allocate from Buffer's shared pool)
+  const utf8 = encoder.encode(json);
+  const done: WorkerDone<Uint8Array> = collected({ kind: 'done', value: utf8, language: out.language, engineMs, bytes });
+  return move({ [transferableSymbol]: utf8.buffer, [valueSymbol]: done }) as unknown as WorkerDone<Uint8Array>;
+}
+
+const encoder = new TextEncoder();
+
+/** The response serializer's (fastify-type-provider-zod's) check: a result outside the schema is an error (a 500). */
+function check(out: Extraction): void {
   const checked = ExtractionSchema.safeEncode(out);
-  if (!checked.success) {
-    const where = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('/') || '(root)'}: ${i.code}`);
-    throw new Error(`extraction outside the response schema: ${where.join('; ')}`);
-  }
-  return collected({ kind: 'done', value: JSON.stringify(checked.data), language: out.language, engineMs, bytes });
+  if (checked.success) return;
+  const where = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('/') || '(root)'}: ${i.code}`);
+  throw new Error(`extraction outside the response schema: ${where.join('; ')}`);
 }
 
 function collected<T>(result: T): T {

@@ -20,6 +20,12 @@ describe('configuration from the environment', () => {
     expect(c.CORS_ORIGINS).toEqual(['*']);
   });
 
+  it('OUTPUT_CHECK_RATE is a fraction from 0 to 1 (a sampled share of results checked by zod; default 1 in 100)', () => {
+    expect(loadConfig({}).OUTPUT_CHECK_RATE).toBe(0.01);
+    for (const [v, n] of [['0', 0], ['1', 1], ['0.25', 0.25], ['.5', 0.5], ['1.0', 1]] as const) expect(loadConfig({ OUTPUT_CHECK_RATE: v }).OUTPUT_CHECK_RATE).toBe(n);
+    for (const v of ['2', '-0.1', '1.5', 'all', '1e-3']) expect(() => loadConfig({ OUTPUT_CHECK_RATE: v })).toThrow(/^invalid configuration: OUTPUT_CHECK_RATE:/);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],

@@ -1,6 +1,7 @@
 // Shared by the scripts that compare two builds of the engine (ab.ts, same-output.ts,
 // diff-meetings.ts): a build's engine loaded from its dist/ directory (AB_KB=<dir> loads that
-// knowledge-base directory instead of the build's own), and the shared articles.
+// knowledge-base directory instead of the build's own; a build with a compiled snapshot loads it as its
+// workers do), and the shared articles.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,6 +19,13 @@ export interface SharedArticle {
 export async function loadBuild(dir: string): Promise<BuildEngine> {
   const root = pathToFileURL(resolve(dir) + '/').href;
   const { createEngine } = await import(`${root}engine/index.js`);
+  // a build with a compiled knowledge-base snapshot loads as its workers do (the snapshot when it matches the files)
+  if (!process.env.AB_KB && existsSync(fileURLToPath(`${root}engine/snapshot.js`))) {
+    const { loadCompiled } = await import(`${root}engine/snapshot.js`);
+    const { compiled, from, why } = loadCompiled();
+    console.error(`${dir}: knowledge base from ${from}${why ? ` (${why})` : ''}`);
+    return createEngine(compiled.kb, { compiled });
+  }
   const { loadKnowledgeBase } = await import(`${root}kb/index.js`);
   return createEngine(loadKnowledgeBase(process.env.AB_KB ? { baseDir: process.env.AB_KB } : {}));
 }

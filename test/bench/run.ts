@@ -1,29 +1,23 @@
-// `npm run bench`: everything issue #5 asks to measure, in one run, loopback only.
+// `npm run bench`: everything issues #5 and #13 ask to measure, in one run, loopback only; the summary
+// prints issue 13's targets beside the figures.
 //   1. the engine on one thread (test/bench/engine.ts): articles/s, MB/s, median/p99, ms/KiB at 1/16/256/1024 KiB;
 //   2. start-up: `node dist/server.js` (WORKERS = cores, as in production) on a free port, time to the first 200 on /readyz;
-//   3. HTTP with autocannon: POST /v1/extract with the seed article at 1, 16 and 64 connections, and a bare
+//   3. the shared corpus through POST /v1/extract at 8 keep-alive connections and at 1, interleaved with the
+//      engine alone on the same articles (this process, dist/, idle server): service efficiency and per-article overhead;
+//   4. HTTP with autocannon: POST /v1/extract with the seed article at 1, 16 and 64 connections, and a bare
 //      Fastify route that parses the same body and returns a constant (test/bench/bare-server.ts), alternated;
-//   4. /healthz latency while four 1 MiB extractions run in the pool;
-//   5. resident memory of the server after all that (/proc/<pid>/status).
-// Options: --duration <s> (per autocannon run, default 5), --no-engine, --no-big (skip 4.), --profile (CPU profiles of the
-// server's main thread and of the engine, summarised), --json <file> (the figures as JSON).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+//   5. /healthz latency while four 1 MiB extractions run in the pool;
+//   6. resident memory of the server after all that (/proc/<pid>/status).
+// Options: --duration <s> (per autocannon run, default 5), --corpus-rounds <n> (default 3), --no-engine, --no-big
+// (skip 5.), --profile (CPU profiles of the server's threads and of the engine, summarised), --json <file> (the figures as JSON).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { formatSummary, summarise } from './cpuprofile.js';
+import { cannon, corpusArticles, corpusThrough, f0, f1, freePort, quantile, ROOT, rssOf, SHARED, section, sleep, start, stop, waitFor, type HttpRow } from './http.js';
 
-// ---- autocannon (CommonJS, no bundled types): the part of its programmatic API used here
-interface Histogram { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total: number }
-interface AutocannonResult { requests: Histogram; latency: Histogram; throughput: Histogram; errors: number; timeouts: number; non2xx: number; '2xx': number; duration: number }
-interface AutocannonOptions { url: string; method?: string; headers?: Record<string, string>; body?: string; connections?: number; duration?: number; pipelining?: number; timeout?: number }
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: AutocannonOptions) => Promise<AutocannonResult>;
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHARED = join(ROOT, '..', 'shared', 'articles');
 const args = process.argv.slice(2);
 const opt = (name: string) => {
   const i = args.indexOf(name);
@@ -34,77 +28,7 @@ const PROFILE = args.includes('--profile');
 const ENGINE = !args.includes('--no-engine');
 const BIG = !args.includes('--no-big');
 const CONNECTIONS = [1, 16, 64];
-
-const children = new Set<ChildProcess>();
-const cleanup = () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-};
-process.on('exit', cleanup);
-for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => process.exit(130));
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const section = (title: string) => console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
-const f1 = (n: number) => n.toFixed(1);
-const f0 = (n: number) => n.toFixed(0);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function rssOf(pid: number): { rssMiB: number; peakMiB: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rssMiB: kb('VmRSS') / 1024, peakMiB: kb('VmHWM') / 1024 };
-}
-
-async function waitFor(url: string, status: number, timeoutMs: number, child: ChildProcess, log: () => string): Promise<number> {
-  const t0 = performance.now();
-  for (;;) {
-    const res = await fetch(url).catch(() => undefined);
-    if (res) await res.arrayBuffer().catch(() => undefined);
-    if (res?.status === status) return performance.now() - t0;
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}\n${log()}`);
-    if (performance.now() - t0 > timeoutMs) throw new Error(`${url}: no ${status} within ${timeoutMs} ms\n${log()}`);
-    await sleep(5);
-  }
-}
-
-interface Started { child: ChildProcess; port: number; spawnedAt: number; log: () => string }
-
-function start(argv: string[], env: Record<string, string>, port: number, logFile: string): Started {
-  const fd = openSync(logFile, 'w');
-  const spawnedAt = performance.now();
-  const child = spawn(process.execPath, argv, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', fd, fd] });
-  children.add(child);
-  const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : '');
-  return { child, port, spawnedAt, log };
-}
-
-async function stop(s: Started): Promise<void> {
-  if (s.child.exitCode !== null || s.child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => s.child.once('exit', () => r()));
-  s.child.kill('SIGTERM');
-  const timer = setTimeout(() => s.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-  children.delete(s.child);
-}
-
-interface HttpRow { target: 'extract' | 'bare'; connections: number; rps: number; p50: number; p99: number; max: number; total: number; non2xx: number; errors: number }
-
-async function cannon(target: HttpRow['target'], url: string, body: string, connections: number, duration: number): Promise<HttpRow> {
-  const r = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, timeout: 30 });
-  return { target, connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, total: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts };
-}
-
-const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const CORPUS_ROUNDS = Number(opt('--corpus-rounds') ?? 3);
 
 // ------------------------------------------------------------------------------------------
 const when = new Date().toISOString();
@@ -162,8 +86,64 @@ const extractUrl = `${base}/v1/extract`;
 // the bare server answers 404 on GET / (no route), which proves it listens
 await waitFor(`http://127.0.0.1:${barePort}/`, 404, 30_000, bare.child, bare.log);
 
-// ---- 3. HTTP ---------------------------------------------------------------------------------
-section('3. HTTP: POST /v1/extract (seed article) vs bare Fastify route, autocannon');
+// ---- 3. the shared corpus through HTTP against the engine's own time ------------------------
+interface CorpusRound { engineMs: number; wall8Ms: number; efficiency: number; http1MeanMs: number; overheadMeanMs: number; overheadMedianMs: number }
+async function corpusRuns(): Promise<{ rounds: CorpusRound[]; articles: number } | undefined> {
+  section(`3. the shared corpus through POST /v1/extract vs the engine's own time (${CORPUS_ROUNDS} rounds, interleaved)`);
+  const articles = corpusArticles();
+  if (!articles.length) {
+    console.log(`(${SHARED} absent: skipped)`);
+    return undefined;
+  }
+  // the engine as the workers run it: dist/, the compiled knowledge-base snapshot, on this (otherwise idle) thread
+  const { loadCompiled } = (await import(pathToFileURL(join(ROOT, 'dist/engine/snapshot.js')).href)) as typeof import('../../src/engine/snapshot.js');
+  const { createEngine } = (await import(pathToFileURL(join(ROOT, 'dist/engine/index.js')).href)) as typeof import('../../src/engine/index.js');
+  const { compiled } = loadCompiled();
+  const engine = createEngine(compiled.kb, { compiled });
+  const inputs = articles.map((a) => ({ text: a.text, ...(a.date ? { publishedAt: a.date } : {}) }));
+  const bodies = inputs.map((i) => JSON.stringify(i));
+  const enginePass = () =>
+    inputs.map((i) => {
+      const s = performance.now();
+      engine.extract(i);
+      return performance.now() - s;
+    });
+  const url = new URL(extractUrl);
+  enginePass(); // warm-up: JIT on both sides
+  await corpusThrough(url, bodies, 8);
+  await corpusThrough(url, bodies, 1);
+  const rounds: CorpusRound[] = [];
+  for (let r = 0; r < CORPUS_ROUNDS; r++) {
+    const e1 = enginePass();
+    const h8 = await corpusThrough(url, bodies, 8);
+    const h1 = await corpusThrough(url, bodies, 1);
+    const e2 = enginePass();
+    const per = e1.map((x, i) => (x + e2[i]) / 2);
+    const engineMs = per.reduce((a, b) => a + b, 0);
+    const over = h1.perMs.map((x, i) => x - per[i]).sort((a, b) => a - b);
+    const round = {
+      engineMs,
+      wall8Ms: h8.wallMs,
+      efficiency: engineMs / (h8.wallMs * cores),
+      http1MeanMs: h1.wallMs / bodies.length,
+      overheadMeanMs: (h1.wallMs - engineMs) / bodies.length,
+      overheadMedianMs: quantile(over, 0.5),
+    };
+    rounds.push(round);
+    console.log(
+      `round ${r + 1}: engine ${f0(engineMs)} ms for ${bodies.length} articles (${(engineMs / bodies.length).toFixed(2)} ms each); ` +
+        `HTTP at 8 connections ${f0(h8.wallMs)} ms wall (${f0((bodies.length / h8.wallMs) * 1000)} articles/s) -> efficiency ${round.efficiency.toFixed(2)}; ` +
+        `one at a time ${round.http1MeanMs.toFixed(2)} ms each, overhead mean ${round.overheadMeanMs.toFixed(2)} ms, median ${round.overheadMedianMs.toFixed(2)} ms` +
+        (h8.non2xx + h1.non2xx ? ` (non-200: ${h8.non2xx + h1.non2xx})` : ''),
+    );
+  }
+  return { rounds, articles: bodies.length };
+}
+const corpus = await corpusRuns();
+figures.corpus = corpus;
+
+// ---- 4. HTTP ---------------------------------------------------------------------------------
+section('4. HTTP: POST /v1/extract (seed article) vs bare Fastify route, autocannon');
 const check = await fetch(extractUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: seedBody });
 const checkJson = (await check.json()) as { participants?: unknown[]; meetings?: unknown[] };
 console.log(`seed article: ${SEED.length} chars, ${Buffer.byteLength(seedBody)} bytes of JSON; response ${check.status}, ${checkJson.participants?.length ?? '?'} participants, ${checkJson.meetings?.length ?? '?'} meetings`);
@@ -190,7 +170,7 @@ figures.http = { rows, ratioAt16: +ratio.toFixed(3), rssAfterMiB: Math.round(rss
 // ---- 4. /healthz while four 1 MiB extractions run ------------------------------------------
 interface HealthStats { probes: number; p50Ms: number; p99Ms: number; maxMs: number; bigMs: number[] }
 async function healthUnderLoad(): Promise<HealthStats> {
-  section('4. /healthz while four 1 MiB extractions run in the pool');
+  section('5. /healthz while four 1 MiB extractions run in the pool');
   let big = '';
   while (big.length < 1024 * 1024) big += SEED;
   big = big.slice(0, 1024 * 1024);
@@ -225,7 +205,7 @@ const health = BIG ? await healthUnderLoad() : undefined;
 figures.healthUnderLoad = health;
 
 // ---- 5. memory ---------------------------------------------------------------------------------
-section('5. memory of the server after load');
+section('6. memory of the server after load');
 const rss = rssOf(server.child.pid!);
 console.log(`RSS at ready ${f0(rssReady.rssMiB)} MiB, after the seed-article runs ${f0(rssHttp.rssMiB)} MiB, after the 1 MiB extractions ${f0(rss.rssMiB)} MiB, peak (VmHWM) ${f0(rss.peakMiB)} MiB (target <= 600 MB); ${readyz.workers} workers`);
 figures.memory = { rssAtReadyMiB: Math.round(rssReady.rssMiB), rssAfterHttpMiB: Math.round(rssHttp.rssMiB), rssMiB: Math.round(rss.rssMiB), peakMiB: Math.round(rss.peakMiB) };
@@ -250,23 +230,40 @@ if (PROFILE) {
 
 // ---- summary -------------------------------------------------------------------------------------
 section('summary');
-console.log(`(load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}: other processes on this machine move every figure)`);
+console.log(`(load average now ${loadavg().map((x) => x.toFixed(2)).join(' ')}: other processes on this machine move every figure; the ratios move least)`);
 const e = figures.engine as { articlesPerSecond: number; mbPerSecond: number; medianMs: number; p99Ms: number } | undefined;
-if (e) console.log(`engine:   ${e.articlesPerSecond} articles/s, ${e.mbPerSecond} MB/s, median ${e.medianMs} ms, p99 ${e.p99Ms} ms   (target >= 1000 articles/s)`);
+if (e) console.log(`engine:   ${e.articlesPerSecond} articles/s, ${e.mbPerSecond} MB/s, median ${e.medianMs} ms, p99 ${e.p99Ms} ms (one thread)`);
 const sc = (figures.scaling as { kib: number; msPerKiB: number }[] | undefined) ?? [];
-if (sc.length) {
-  const k16 = sc.find((x) => x.kib === 16)?.msPerKiB;
-  const k1024 = sc.find((x) => x.kib === 1024)?.msPerKiB;
-  console.log(`scaling:  ${sc.map((x) => `${x.kib} KiB ${x.msPerKiB} ms/KiB`).join(', ')}   1 MiB/16 KiB = ${k16 && k1024 ? (k1024 / k16).toFixed(2) : '?'} (target <= 2)`);
-}
+const k16 = sc.find((x) => x.kib === 16)?.msPerKiB;
+const k1024 = sc.find((x) => x.kib === 1024)?.msPerKiB;
+if (sc.length) console.log(`scaling:  ${sc.map((x) => `${x.kib} KiB ${x.msPerKiB} ms/KiB`).join(', ')}`);
 for (const c of CONNECTIONS) {
   const x = at('extract', c);
   const b = at('bare', c);
   console.log(`http c=${String(c).padStart(2)}: extract ${f0(x.rps)} req/s p99 ${f1(x.p99)} ms | bare ${f0(b.rps)} req/s p99 ${f1(b.p99)} ms | ratio ${(x.rps / b.rps).toFixed(3)}`);
 }
-console.log(`ratio at 16 connections: ${ratio.toFixed(3)} (target >= 0.4), extract p99 ${f1(at('extract', 16).p99)} ms (target <= 50)`);
-console.log(`start-up: ready in ${f0(readyFromSpawn)} ms (target <= 3000); RSS ${f0(rssReady.rssMiB)} MiB at ready, ${f0(rssHttp.rssMiB)} MiB after seed-article load, ${f0(rss.rssMiB)} MiB after 1 MiB extractions, peak ${f0(rss.peakMiB)} MiB (target <= 600 MB)`);
+console.log(`RSS: ${f0(rssReady.rssMiB)} MiB at ready, ${f0(rssHttp.rssMiB)} after the seed-article runs, ${f0(rss.rssMiB)} after the 1 MiB extractions, peak ${f0(rss.peakMiB)}`);
 if (health) console.log(`/healthz under four 1 MiB extractions: p50 ${health.p50Ms} ms, p99 ${health.p99Ms} ms, max ${health.maxMs} ms`);
+
+// the issue's targets (#13), each beside its figure from this run
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const MB = 1e6 / 2 ** 20; // MiB per MB
+const targets: Array<[string, string, string, boolean | undefined]> = [];
+if (corpus) {
+  const eff = corpus.rounds.map((r) => r.efficiency);
+  const over = corpus.rounds.map((r) => r.overheadMedianMs);
+  targets.push([`service efficiency: engine time / (corpus wall at 8 connections x ${cores} cores)`, `${med(eff).toFixed(2)} (rounds ${eff.map((x) => x.toFixed(2)).join(' ')})`, '>= 0.8', med(eff) >= 0.8]);
+  targets.push(['one article at a time: HTTP wall - engine time (median article)', `${med(over).toFixed(2)} ms (rounds ${over.map((x) => x.toFixed(2)).join(' ')}; mean ${med(corpus.rounds.map((r) => r.overheadMeanMs)).toFixed(2)})`, '<= 0.6 ms', med(over) <= 0.6]);
+}
+targets.push(['seed article at 16 connections: p99', `${f1(at('extract', 16).p99)} ms`, '<= 25 ms', at('extract', 16).p99 <= 25]);
+if (k16 && k1024) targets.push(['per-KiB cost: 1 MiB / 16 KiB (engine, one thread)', (k1024 / k16).toFixed(2), '<= 1.2', k1024 / k16 <= 1.2]);
+const rssWorst = Math.max(rssReady.rssMiB, rss.rssMiB);
+targets.push(['RSS at ready / after the 1 MiB extractions', `${f0(rssReady.rssMiB / MB)} / ${f0(rss.rssMiB / MB)} MB (${f0(rssReady.rssMiB)} / ${f0(rss.rssMiB)} MiB)`, '<= 300 MB', rssWorst / MB <= 300]);
+targets.push(['ready: first 200 on /readyz after spawning node dist/server.js', `${f0(readyFromSpawn)} ms`, '<= 1000 ms', readyFromSpawn <= 1000]);
+console.log('\ntargets (issue 13):');
+const w = Math.max(...targets.map((t) => t[0].length));
+for (const [what, got, want, ok] of targets) console.log(`  ${what.padEnd(w)}  ${got.padEnd(48)} target ${want.padEnd(10)} ${ok === undefined ? '' : ok ? 'met' : 'NOT met'}`);
+figures.targets = targets.map(([what, measured, target, met]) => ({ what, measured, target, met }));
 
 const jsonOut = opt('--json');
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(figures, null, 2) + '\n');

@@ -31,9 +31,12 @@ export function innerKey(t: Token): string {
 }
 
 export class TokenTrie<P> {
-  readonly root: TrieNode<P> = { next: new Map(), payloads: [] };
-  maxDepth = 0;
-  size = 0;
+  /** An empty trie, or (from a compiled snapshot, src/engine/snapshot.ts) one rebuilt from its nodes. */
+  constructor(
+    readonly root: TrieNode<P> = { next: new Map(), payloads: [] },
+    public maxDepth = 0,
+    public size = 0,
+  ) {}
 
   /** Adds a phrase; returns false when it yields no tokens. */
   add(phrase: string, payload: P): boolean {

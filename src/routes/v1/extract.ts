@@ -48,6 +48,11 @@ const extract: FastifyPluginAsyncZod<ExtractRouteOptions> = async (app, opts) =>
       const input = toInput(request.body, request.query);
       noteText(request, [input.text], opts.logArticleText);
       const service = app.extraction;
+      if (service.extractJsonBytes) {
+        // The same JSON as UTF-8 bytes, moved from the worker: the event loop neither copies nor encodes it
+        const u8 = await service.extractJsonBytes(input);
+        return reply.type('application/json; charset=utf-8').send(Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength) as never);
+      }
       if (service.extractJson) {
         // Checked against ExtractionSchema and serialised in the worker: a JSON string with a
         // JSON content type is sent as it is (Fastify skips the response serializer for it).
