@@ -67,6 +67,8 @@ export function formerHolder(ctx: PersonContext, k: number, role: TextRole): num
   return bySurname(ctx, k, k + 1, role);
 }
 
+const LEADERS: ReadonlySet<string> = new Set(['head-of-state', 'head-of-government']);
+
 /** A one-word surname of exactly one known person around his years in office, of a country the text names when several fit. */
 export function leaderBySurname(ctx: PersonContext, k: number, countries: Set<string>): number | undefined {
   const { c, doc } = ctx;
@@ -74,6 +76,8 @@ export function leaderBySurname(ctx: PersonContext, k: number, countries: Set<st
   if (!people) return undefined;
   let fits = people.filter((i) => nearTenure(c.people[i], doc.date));
   if (fits.length > 1) fits = fits.filter((i) => c.people[i].roles.some((r) => r.country && countries.has(r.country)));
+  // «قوات صالح»: of a leader and his son, minister or commander, the surname alone is the leader's
+  if (fits.length > 1) fits = fits.filter((i) => c.people[i].roles.some((r) => LEADERS.has(r.office)));
   return fits.length === 1 ? fits[0] : undefined;
 }
 
