@@ -90,6 +90,8 @@ export const WORD_SETS = {
   placeLocatives: 'place-locatives',
   placeNouns: 'place-nouns',
   subjectPronouns: 'subject-pronouns',
+  afterDroppedSubject: 'after-dropped-subject',
+  encounterBetween: 'encounter-between',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORD_SETS]: WordSet };

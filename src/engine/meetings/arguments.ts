@@ -61,6 +61,7 @@ export function pronounSubject(mc: MeetingContext, h: Hit, s: number, pids: stri
     }
     return undefined;
   }
+  if (tokens[h.first].script === 'ar') return droppedSubject(mc, h, s, pids[0]);
   if (tokens[h.first].script !== 'latin') return undefined;
   const sentence = mc.doc.sentences[s];
   let pronoun = false;
@@ -74,6 +75,43 @@ export function pronounSubject(mc: MeetingContext, h: Hit, s: number, pids: stri
   return lastQuoted(mc, s, sentence.first, pids[0]);
 }
 
+/**
+ * «وقال خلال مؤتمر صحفي مشترك عقده مع X», «وأضاف أنه بحث مع X»: an Arabic sentence opened by a
+ * speech verb whose subject the verb carries: the one quoted last before, when no one is named
+ * before the trigger and the one named is met right after it.
+ */
+function droppedSubject(mc: MeetingContext, h: Hit, s: number, met: string): string | undefined {
+  const sentence = mc.doc.sentences[s];
+  let k = sentence.first;
+  while (k < h.first && mc.tokens[k].kind !== 'word') k++;
+  const verb = mc.idx.at('lex:speech-verbs', k);
+  if (!verb || verb.last > h.first || !mc.doc.words.afterDroppedSubject.has(mc.tokens[verb.last])) return undefined;
+  if (firstPersonAfter(mc, sentence.first, h.first) < h.first) return undefined;
+  const object = firstPersonAfter(mc, h.last, sentence.last);
+  if (object - h.last > 8) return undefined;
+  return lastQuoted(mc, s, sentence.first, met);
+}
+
+/**
+ * «أشار الجبير إلى أن الاجتماع الذي عقد أمس بين السيسي وولي العهد …», "the meeting between X and Y": the
+ * first two people named after the between-word a few words past the trigger are the encounter's
+ * parties (not the one telling it).
+ */
+export function betweenParties(mc: MeetingContext, h: Hit, s: number, pids: readonly string[]): string[] | undefined {
+  const sentence = mc.doc.sentences[s];
+  const end = Math.min(sentence.last, h.last + 6);
+  let k = h.last;
+  while (k < end && !mc.doc.words.encounterBetween.has(mc.tokens[k])) k++;
+  if (k >= end) return undefined;
+  const parties: string[] = [];
+  for (let j = firstAtOrAfter(mc.mentions, k); j < mc.mentions.length && parties.length < 2; j++) {
+    const m = mc.mentions[j];
+    if (m.sentence !== s) break;
+    if (pids.includes(m.pid) && !parties.includes(m.pid)) parties.push(m.pid);
+  }
+  return parties.length === 2 ? parties : undefined;
+}
+
 /** The one who spoke last in the four sentences before ("…, Hague said"), not whoever was named last (a photo credit). */
 function lastQuoted(mc: MeetingContext, s: number, before: number, not: string): string | undefined {
   const tokens = mc.tokens;
@@ -82,7 +120,10 @@ function lastQuoted(mc: MeetingContext, s: number, before: number, not: string):
     if (s - m.sentence > 4) break;
     if (!present(mc, m) || m.pid === not) continue;
     const after = tokens[m.last]?.norm === ',' ? m.last + 1 : m.last;
-    const prev = m.first > 0 && tokens[m.first - 1].norm === ',' ? m.first - 2 : m.first - 1;
+    // «أكد وزير الخارجية المصري سامح شكري», "said Foreign Minister X": the verb before the title
+    const title = mc.doc.ann.persons?.titleBefore.get(m.first);
+    const start = title && title.first < m.first ? title.first : m.first;
+    const prev = start > 0 && tokens[start - 1].norm === ',' ? start - 2 : start - 1;
     if (mc.idx.has('lex:speech-verbs', after) || (prev >= 0 && speechEndsAt(mc, prev))) return m.pid;
   }
   return undefined;

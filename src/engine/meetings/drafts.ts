@@ -5,7 +5,7 @@
 import { spanOf } from '../doc.js';
 import type { PlaceMention } from '../entities/places.js';
 import type { MeetingContext } from './context.js';
-import { bilateral, clauseSubject, firstPersonAfter, lastPersonBefore, pronounSubject, speaksAbout } from './arguments.js';
+import { betweenParties, bilateral, clauseSubject, firstPersonAfter, lastPersonBefore, pronounSubject, speaksAbout } from './arguments.js';
 import { anaphoric, SPECIFICITY } from './triggers.js';
 import { articleDates, dateEvidence, eventOffset, shiftDay, type ArticleDates } from './date-evidence.js';
 import { bestPlace, datelinePlace, nearestPlaceBefore, sentencePlaces, speakingPlaces, visitPlace, type PlaceEvidence } from './place-evidence.js';
@@ -40,7 +40,8 @@ function step(st: DraftState, tr: Trigger): void {
   const h = tr.hit;
   const s = tr.sentence;
   if (tr.clause === st.lastClause) return refine(st, tr);
-  const pids = participantsOf(st, tr);
+  const between = anaphoric(mc, h) ? betweenParties(mc, h, s, participantsOf(st, tr)) : undefined;
+  const pids = between ?? participantsOf(st, tr);
   const sentence = mc.doc.sentences[s];
   if (pids.length === 0) {
     followUp(st, s, sentence.first, sentence.last, anaphoric(mc, h) ? 5 : 1);
@@ -55,7 +56,7 @@ function step(st: DraftState, tr: Trigger): void {
     if (owner >= 0 && followUp(st, s, h.last, st.layer.hits[owner].first, 5)) return;
   }
   // «حضر اللقاء X وY», "Delors said at the same meeting": people told as joining the encounter just told
-  if (((pids.length === 1 && st.anaphoricSentences.has(s)) || anaphoric(mc, h)) && joinPrevious(st, tr, pids, pids.length === 1 ? 3 : 2)) return;
+  if (!between && ((pids.length === 1 && st.anaphoricSentences.has(s)) || anaphoric(mc, h)) && joinPrevious(st, tr, pids, pids.length === 1 ? 3 : 2)) return;
   // one named person meeting an unnamed official («التقى الجبير نظيره الإيطالي»), or visiting a place
   const single =
     pids.length === 1 &&
