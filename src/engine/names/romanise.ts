@@ -43,18 +43,18 @@ export class Romaniser {
         i++;
         continue;
       }
-      out.push(this.word(w));
+      out.push(this.word(w, i > 0));
     }
     return out.join(' ');
   }
 
-  /** One written word: a listed part, «عبدX» joined, the article as "al-", else letter by letter. */
-  private word(w: string): string {
+  /** One written word: a listed part, «عبدX» joined, the article as "al-", else letter by letter (`later`: not the first word of the name). */
+  private word(w: string, later = false): string {
     const listed = this.parts.get(key(w));
     if (listed) return listed;
     if (w.startsWith('عبد') && w.length > 4) return this.abdul(w.slice(3));
     const bare = stripArticle(w);
-    return bare === w ? this.part(w) : `al-${this.part(bare)}`;
+    return bare === w ? this.part(w, later) : `al-${this.part(bare, later)}`;
   }
 
   /** «عبد» and the name it serves, joined: Abdulaziz for «عبد العزيز» or «عبدالعزيز». */
@@ -63,19 +63,19 @@ export class Romaniser {
   }
 
   /** A name part without its article: listed, or letter by letter, capitalised. */
-  private part(w: string): string {
+  private part(w: string, later = false): string {
     const listed = this.parts.get(key(w)) ?? this.parts.get(key(`ال${w}`));
     if (listed) return listed.replace(/^al-/i, '');
-    const s = this.spelled(w);
+    const s = this.spelled(w, later);
     return s.charAt(0).toUpperCase() + s.slice(1);
   }
 
   /** Letter by letter, a listed ending as the press writes it («قاديروف» → Qadirov). */
-  private spelled(w: string): string {
+  private spelled(w: string, later: boolean): string {
     for (const [ending, latin] of this.endings) {
       if (w.length > ending.length + 1 && w.endsWith(ending)) return letters(w.slice(0, -ending.length)) + latin;
     }
-    return letters(w);
+    return letters(w, later);
   }
 }
 
