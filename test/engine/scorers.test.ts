@@ -9,6 +9,23 @@ import { choosePlace, NONE } from '../../src/engine/meetings/place-ranker.js';
 
 const FIT = { l2: 0.01, iterations: 2000, rate: 0.5 };
 
+describe('calibration', () => {
+  it("a model's Platt scaling rescales its score: σ(a·z + b)", () => {
+    const base = { decision: 't', trainedOn: { files: [], items: 0, positives: 0, date: '' }, threshold: 0, bias: 1, weights: { f: 2 } };
+    const raw = new Scorer(base);
+    const scaled = new Scorer({ ...base, calibration: { a: 1.5, b: -1 } });
+    expect(raw.score({ f: 1 })).toBeCloseTo(1 / (1 + Math.exp(-3)), 12);
+    expect(scaled.score({ f: 1 })).toBeCloseTo(1 / (1 + Math.exp(-(1.5 * 3 - 1))), 12);
+    expect(scaled.score({})).toBeCloseTo(1 / (1 + Math.exp(-(1.5 * 1 - 1))), 12);
+  });
+
+  it('the committed participant scorer carries the calibration npm run train fits', () => {
+    const m = loadScorer(new URL('../../src/kb/models/participants.json', import.meta.url)).model;
+    expect(m.calibration).toBeDefined();
+    expect(m.calibration!.a).toBeGreaterThan(0);
+  });
+});
+
 describe('fitting', () => {
   it('logistic regression weighs a feature that separates the labels', () => {
     const xs: Features[] = [{ a: 1 }, { a: 1 }, { b: 1 }, { b: 1 }];

@@ -15,6 +15,8 @@ export const ModelFileSchema = z.object({
   threshold: z.number().min(0).max(1),
   bias: z.number(),
   weights: z.record(z.string(), z.number()),
+  /** Platt scaling of the score, fitted on out-of-fold scores of the tuning set: p = σ(a·z + b). */
+  calibration: z.object({ a: z.number(), b: z.number() }).optional(),
   /** Figures on the training data (for the record; the check set is measured separately). */
   fit: z.record(z.string(), z.number()).optional(),
 });
@@ -29,6 +31,8 @@ export class Scorer {
   score(x: Features): number {
     let z = this.model.bias;
     for (const k in x) z += (this.model.weights[k] ?? 0) * x[k];
+    const c = this.model.calibration;
+    if (c) z = c.a * z + c.b;
     return 1 / (1 + Math.exp(-z));
   }
 
