@@ -2,7 +2,7 @@
 // start-up (ready time, RSS at ready) over several restarts, then rounds of the shared corpus through
 // POST /v1/extract at 8 connections and at 1, and the seed article at 16 connections (autocannon),
 // alternating the builds; the engine's time from each server's own metrics gives the service efficiency.
-//   npx tsx test/bench/http-ab.ts <dirA> <dirB> [--rounds 3] [--starts 3] [--duration 5]
+//   npx tsx test/bench/http-ab.ts <dirA> <dirB> [--rounds 3] [--starts 3] [--duration 5]   (AB_LOG_LEVEL=info: the servers log as in production; default warn)
 // Each dir is a checkout with dist/ built (`npm ci && npm run build`).
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -27,7 +27,7 @@ console.log(`http-ab  ${new Date().toISOString()}  A = ${dirs[0]}  B = ${dirs[1]
 
 async function launch(dir: string, tag: string): Promise<Started & { readyMs: number; rssReadyMiB: number }> {
   const port = await freePort();
-  const s = start(['dist/server.js'], { LOG_LEVEL: 'warn', WORKERS: process.env.WORKERS ?? '' }, port, join(work, `${tag}.log`), dir);
+  const s = start(['dist/server.js'], { LOG_LEVEL: process.env.AB_LOG_LEVEL ?? 'warn', WORKERS: process.env.WORKERS ?? '' }, port, join(work, `${tag}.log`), dir);
   await waitFor(`http://127.0.0.1:${port}/readyz`, 200, 60_000, s.child, s.log);
   return { ...s, readyMs: performance.now() - s.spawnedAt, rssReadyMiB: rssOf(s.child.pid!).rssMiB };
 }
