@@ -11,6 +11,7 @@
 //
 //   npm run bench:queue                      # 1296 articles (the 324 shared ones x 4) per run, 2 rounds
 //   BENCH_QUEUE_N=3240 BENCH_QUEUE_ROUNDS=3 npm run bench:queue
+//   BENCH_QUEUE_THREADS=1 npm run bench:queue  # one extraction thread per run
 import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { usableCpus } from '../../src/cpus.js';
@@ -26,7 +27,9 @@ const { createExtractionService } = (await import(dist('service/index.js'))) as 
 const { defaultConfig } = (await import(dist('config.js'))) as { defaultConfig: (o: Partial<Config>) => Config };
 
 const N = Number(process.env.BENCH_QUEUE_N ?? 1296);
-const cores = usableCpus();
+// extraction threads in every run (default: the cores); BENCH_QUEUE_THREADS=1 on 2 cores leaves the
+// worker process's main thread (BullMQ, ioredis) a core of its own, as the pool's has
+const cores = Number(process.env.BENCH_QUEUE_THREADS ?? usableCpus());
 const base = sharedArticles();
 if (!base) {
   console.error('../shared/articles not found');
@@ -130,7 +133,7 @@ const ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS ?? 2);
 const articles = repeated(base, N, 'bench');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const half = Math.max(1, Math.floor(cores / 2));
-console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${ROUNDS} rounds of pool / 1 worker process / 2 worker processes, ${cores} cores; load average ${load()}`);
+console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${ROUNDS} rounds of pool / 1 worker process / 2 worker processes, ${cores} extraction threads (${usableCpus()} cores); load average ${load()}`);
 const redis = await RedisServer.start();
 const pool: Run[] = [];
 const one: QueueRun[] = [];
