@@ -32,12 +32,18 @@ try {
 // V8 collects lazily: after a 1 MiB article a worker holds ~100 MB of garbage until its next major
 // collection, and the grown heap stays resident (four 1 MiB extractions took the server from
 // ~340 to 740–960 MiB RSS). A worker whose heap has grown past twice its size after start-up
-// collects before it takes the next task: 40–90 ms after a 1 MiB article, about once in 12,000 seed-size tasks.
+// collects before it takes the next task after a large article (LARGE_INPUT bytes); after ordinary
+// articles only once the heap has grown past six times that size, a bound on memory. Forced full
+// collections are costly beyond their own time: forced at twice the size after ordinary articles (1–2
+// times per pass of the shared corpus), they took one worker thread from 300–395 to 142–166 articles/s
+// (3–4 against 10–11 ms of process CPU per article); at six times, 227–239 articles/s.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
 collect();
 const heapAfterStart = getHeapStatistics().used_heap_size;
 const collectAbove = 2 * heapAfterStart;
+const collectAnyway = 6 * heapAfterStart;
+const LARGE_INPUT = 256 * 1024;
 
 // The engine's types are the response schema's: zod's full check (~2/3 of the cost of turning a
 // result into JSON) runs on a sampled share of the results (OUTPUT_CHECK_RATE; 1 in the tests).
@@ -51,15 +57,15 @@ export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDo
   const out = stamp(engine.extract(task.input), info);
   const engineMs = performance.now() - t0;
   const bytes = Buffer.byteLength(task.input.text);
-  if (task.kind === 'extract') return collected({ kind: 'done', value: out, language: out.language, engineMs, bytes });
+  if (task.kind === 'extract') return collected({ kind: 'done', value: out, language: out.language, engineMs, bytes }, bytes);
   if (checkRate >= 1 || (checkRate > 0 && Math.random() < checkRate)) check(out);
   // the bytes JSON.stringify(ExtractionSchema.encode(out)) would give, without zod's copy of the tree
   const json = serialize(out);
-  if (task.kind === 'extract-json') return collected({ kind: 'done', value: json, language: out.language, engineMs, bytes });
+  if (task.kind === 'extract-json') return collected({ kind: 'done', value: json, language: out.language, engineMs, bytes }, bytes);
   // UTF-8 here, and the buffer moved to the main thread rather than the string copied (its own
   // ArrayBuffer: TextEncoder does not allocate from Buffer's shared pool)
   const utf8 = encoder.encode(json);
-  const done: WorkerDone<Uint8Array> = collected({ kind: 'done', value: utf8, language: out.language, engineMs, bytes });
+  const done: WorkerDone<Uint8Array> = collected({ kind: 'done', value: utf8, language: out.language, engineMs, bytes }, bytes);
   return move({ [transferableSymbol]: utf8.buffer, [valueSymbol]: done }) as unknown as WorkerDone<Uint8Array>;
 }
 
@@ -73,7 +79,8 @@ function check(out: Extraction): void {
   throw new Error(`extraction outside the response schema: ${where.join('; ')}`);
 }
 
-function collected<T>(result: T): T {
-  if (getHeapStatistics().used_heap_size > collectAbove) collect();
+function collected<T>(result: T, inputBytes: number): T {
+  const used = getHeapStatistics().used_heap_size;
+  if (used > collectAnyway || (inputBytes >= LARGE_INPUT && used > collectAbove)) collect();
   return result;
 }

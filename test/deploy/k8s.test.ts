@@ -60,13 +60,13 @@ describe('Kubernetes manifests', () => {
     }
   });
 
-  it('the API: readiness on /readyz, liveness on /healthz, memory requests that fit its measured 350-450 MiB', () => {
+  it('the API: readiness on /readyz, liveness on /healthz, memory requests that fit its measured 330-530 MiB', () => {
     const c = container(api);
     expect(c.args).toEqual(['node', 'dist/server.js']);
     expect(c.readinessProbe.httpGet.path).toBe('/readyz');
     expect(c.livenessProbe.httpGet.path).toBe('/healthz');
     for (const probe of [c.readinessProbe, c.livenessProbe]) expect(portNamed(api, probe.httpGet.port).containerPort).toBe(Number(envOf(api).PORT));
-    expect(mib(c.resources.requests.memory)).toBeGreaterThanOrEqual(450);
+    expect(mib(c.resources.requests.memory)).toBeGreaterThanOrEqual(530);
     expect(mib(c.resources.limits.memory)).toBeGreaterThan(mib(c.resources.requests.memory));
     // one core per extraction thread asked for is the most it can use
     expect(cpu(c.resources.limits.cpu)).toBeGreaterThanOrEqual(Number(envOf(api).WORKERS));
@@ -91,7 +91,7 @@ describe('Kubernetes manifests', () => {
     expect(c.livenessProbe.httpGet.path).toBe('/healthz');
     for (const probe of [c.readinessProbe, c.livenessProbe]) expect(portNamed(worker, probe.httpGet.port).containerPort).toBe(Number(env.WORKER_PORT));
     expect(worker.spec.template.spec.terminationGracePeriodSeconds * 1000).toBeGreaterThan(loadConfig(env).EXTRACT_TIMEOUT_MS);
-    expect(mib(c.resources.requests.memory)).toBeGreaterThanOrEqual(450);
+    expect(mib(c.resources.requests.memory)).toBeGreaterThanOrEqual(530);
     expect(Number(env.QUEUE_CONCURRENCY)).toBeGreaterThanOrEqual(Number(env.WORKERS));
   });
 
