@@ -57,15 +57,15 @@ export default function run(task: WorkerTask): WorkerDone<Extraction> | WorkerDo
   const out = stamp(engine.extract(task.input), info);
   const engineMs = performance.now() - t0;
   const bytes = Buffer.byteLength(task.input.text);
-  if (task.kind === 'extract') return collected({ kind: 'done', value: out, language: out.language, engineMs, bytes }, bytes);
+  if (task.kind === 'extract') return collected({ kind: 'done', value: out, language: out.language, engineMs, bytes });
   if (checkRate >= 1 || (checkRate > 0 && Math.random() < checkRate)) check(out);
   // the bytes JSON.stringify(ExtractionSchema.encode(out)) would give, without zod's copy of the tree
   const json = serialize(out);
-  if (task.kind === 'extract-json') return collected({ kind: 'done', value: json, language: out.language, engineMs, bytes }, bytes);
+  if (task.kind === 'extract-json') return collected({ kind: 'done', value: json, language: out.language, engineMs, bytes });
   // UTF-8 here, and the buffer moved to the main thread rather than the string copied (its own
   // ArrayBuffer: TextEncoder does not allocate from Buffer's shared pool)
   const utf8 = encoder.encode(json);
-  const done: WorkerDone<Uint8Array> = collected({ kind: 'done', value: utf8, language: out.language, engineMs, bytes }, bytes);
+  const done: WorkerDone<Uint8Array> = collected({ kind: 'done', value: utf8, language: out.language, engineMs, bytes });
   return move({ [transferableSymbol]: utf8.buffer, [valueSymbol]: done }) as unknown as WorkerDone<Uint8Array>;
 }
 
@@ -79,8 +79,8 @@ function check(out: Extraction): void {
   throw new Error(`extraction outside the response schema: ${where.join('; ')}`);
 }
 
-function collected<T>(result: T, inputBytes: number): T {
+function collected<V>(result: WorkerDone<V>): WorkerDone<V> {
   const used = getHeapStatistics().used_heap_size;
-  if (used > collectAnyway || (inputBytes >= LARGE_INPUT && used > collectAbove)) collect();
+  if (used > collectAnyway || (result.bytes >= LARGE_INPUT && used > collectAbove)) collect();
   return result;
 }

@@ -29,7 +29,7 @@ const { defaultConfig } = (await import(dist('config.js'))) as { defaultConfig: 
 const N = Number(process.env.BENCH_QUEUE_N ?? 1296);
 // extraction threads in every run (default: the cores); BENCH_QUEUE_THREADS=1 on 2 cores leaves the
 // worker process's main thread (BullMQ, ioredis) a core of its own, as the pool's has
-const cores = Number(process.env.BENCH_QUEUE_THREADS ?? usableCpus());
+const threads = Number(process.env.BENCH_QUEUE_THREADS ?? usableCpus());
 const base = sharedArticles();
 if (!base) {
   console.error('../shared/articles not found');
@@ -57,9 +57,9 @@ const procCpu = (pid: number) => {
 };
 
 async function poolRun(articles: Article[]): Promise<Run> {
-  const service = createExtractionService(defaultConfig({ WORKERS: cores, EXTRACT_TIMEOUT_MS: 60_000, MAX_QUEUE: 10_000 }));
+  const service = createExtractionService(defaultConfig({ WORKERS: threads, EXTRACT_TIMEOUT_MS: 60_000, MAX_QUEUE: 10_000 }));
   await service.start();
-  const concurrency = Math.max(2, cores * 2); // as POST /v1/extract/batch runs them
+  const concurrency = Math.max(2, threads * 2); // as POST /v1/extract/batch runs them
   const run = async (list: Article[]) => {
     let next = 0;
     await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -90,9 +90,9 @@ async function redisInfo(jobs: JobQueue): Promise<{ cpu: number; memory: number 
 async function queueRun(redis: RedisServer, processes: number, articles: Article[], round: string): Promise<QueueRun> {
   const name = `bench-${round}-${Date.now().toString(36)}`;
   const jobs = new JobQueue({ redisUrl: redis.url, name, attempts: 3, backoffMs: 1000 }, 'cli');
-  const threads = Math.max(1, Math.floor(cores / processes));
+  const perProcess = Math.max(1, Math.floor(threads / processes));
   const workers: WorkerProc[] = Array.from({ length: processes }, () =>
-    startWorker({ REDIS_URL: redis.url, QUEUE_NAME: name, WORKERS: String(threads), QUEUE_CONCURRENCY: String(threads * 2), EXTRACT_TIMEOUT_MS: '60000' }),
+    startWorker({ REDIS_URL: redis.url, QUEUE_NAME: name, WORKERS: String(perProcess), QUEUE_CONCURRENCY: String(perProcess * 2), EXTRACT_TIMEOUT_MS: '60000' }),
   );
   await Promise.all(workers.map((w) => w.ready));
   const done = async (n: number) => {
@@ -132,8 +132,8 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
 const ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS ?? 2);
 const articles = repeated(base, N, 'bench');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const half = Math.max(1, Math.floor(cores / 2));
-console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${ROUNDS} rounds of pool / 1 worker process / 2 worker processes, ${cores} extraction threads (${usableCpus()} cores); load average ${load()}`);
+const half = Math.max(1, Math.floor(threads / 2));
+console.log(`bench:queue: ${N} articles per run (the ${base.length} shared ones repeated), ${ROUNDS} rounds of pool / 1 worker process / 2 worker processes, ${threads} extraction threads (${usableCpus()} cores); load average ${load()}`);
 const redis = await RedisServer.start();
 const pool: Run[] = [];
 const one: QueueRun[] = [];
@@ -143,10 +143,10 @@ const extra = (q: QueueRun) => `(enqueued beforehand at ${q.enqueueRate.toFixed(
 try {
   for (let r = 0; r < ROUNDS; r++) {
     pool.push(await poolRun(articles));
-    console.log(`  round ${r + 1}: in-process pool (the API's, WORKERS=${cores}): ${fmt(pool[r])}; load ${load()}`);
+    console.log(`  round ${r + 1}: in-process pool (the API's, WORKERS=${threads}): ${fmt(pool[r])}; load ${load()}`);
     const q1 = await queueRun(redis, 1, articles, `one${r}`);
     one.push(q1);
-    console.log(`  round ${r + 1}: queue, 1 worker process (WORKERS=${cores}): ${fmt(q1)} ${extra(q1)}`);
+    console.log(`  round ${r + 1}: queue, 1 worker process (WORKERS=${threads}): ${fmt(q1)} ${extra(q1)}`);
     const q2 = await queueRun(redis, 2, articles, `two${r}`);
     two.push(q2);
     console.log(`  round ${r + 1}: queue, 2 worker processes (WORKERS=${half} each): ${fmt(q2)} ${extra(q2)}`);

@@ -40,8 +40,9 @@ function step(st: DraftState, tr: Trigger): void {
   const h = tr.hit;
   const s = tr.sentence;
   if (tr.clause === st.lastClause) return refine(st, tr);
-  const between = anaphoric(mc, h) ? betweenParties(mc, h, s, participantsOf(st, tr)) : undefined;
-  const pids = between ?? participantsOf(st, tr);
+  const people = participantsOf(st, tr);
+  const between = anaphoric(mc, h) ? betweenParties(mc, h, s, people) : undefined;
+  const pids = between ?? people;
   const sentence = mc.doc.sentences[s];
   if (pids.length === 0) {
     followUp(st, s, sentence.first, sentence.last, anaphoric(mc, h) ? 5 : 1);
