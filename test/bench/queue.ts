@@ -92,7 +92,10 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
   const jobs = new JobQueue({ redisUrl: redis.url, name, attempts: 3, backoffMs: 1000 }, 'cli');
   const perProcess = Math.max(1, Math.floor(threads / processes));
   const workers: WorkerProc[] = Array.from({ length: processes }, () =>
-    startWorker({ REDIS_URL: redis.url, QUEUE_NAME: name, WORKERS: String(perProcess), QUEUE_CONCURRENCY: String(perProcess * 2), EXTRACT_TIMEOUT_MS: '60000' }),
+    startWorker(
+      { REDIS_URL: redis.url, QUEUE_NAME: name, WORKERS: String(perProcess), QUEUE_CONCURRENCY: String(perProcess * 2), EXTRACT_TIMEOUT_MS: '60000' },
+      PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [],
+    ),
   );
   await Promise.all(workers.map((w) => w.ready));
   const done = async (n: number) => {
@@ -130,6 +133,8 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
 }
 
 const ROUNDS = Number(process.env.BENCH_QUEUE_ROUNDS ?? 2);
+/** BENCH_QUEUE_PROFILE=dir: the main thread of every worker process writes a CPU profile there when it exits. */
+const PROFILE_DIR = process.env.BENCH_QUEUE_PROFILE;
 const articles = repeated(base, N, 'bench');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const half = Math.max(1, Math.floor(threads / 2));
