@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import { ProblemError } from '../errors.js';
 import type { Extraction, ExtractInput } from '../schemas/extraction.js';
 import type { ExtractionService, KnowledgeInfo, Pong, ServiceObserver, WorkerDone, WorkerInit, WorkerTask } from './types.js';
+import { createLoadLock } from './load-lock.js';
 
 export interface PoolOptions {
   workers: number;
@@ -43,7 +44,7 @@ export function createPoolService(options: PoolOptions): ExtractionService {
     const worker = options.filename
       ? { filename: options.filename, execArgv: options.filename.endsWith('.ts') ? ['--import', 'tsx'] : [] }
       : defaultWorkerFile();
-    const init: WorkerInit = { kbDir: options.kbDir, outputCheckRate: options.outputCheckRate ?? 1 };
+    const init: WorkerInit = { kbDir: options.kbDir, outputCheckRate: options.outputCheckRate ?? 1, loadLock: createLoadLock() };
     pool = new Piscina({
       filename: worker.filename,
       execArgv: worker.execArgv,
@@ -59,9 +60,13 @@ export function createPoolService(options: PoolOptions): ExtractionService {
     pool.on('workerCreate', () => {
       if (ready && !closed) observer?.workerRestarted();
     });
-    // One round-trip proves a worker loaded the knowledge base and built the engine;
-    // a bad knowledge file rejects here with the loader's message.
-    const pong = (await pool.run({ kind: 'ping' } satisfies WorkerTask)) as Pong;
+    // One round-trip proves a worker loaded the knowledge base and built the engine; a bad
+    // knowledge file rejects here with the loader's message. Piscina gives each of the first
+    // threads one ping, and they load in turn (load-lock.ts): the first answer makes the service
+    // ready, whichever thread loaded first; the others answer when they have loaded.
+    const pings = Array.from({ length: options.workers }, () => pool!.run({ kind: 'ping' } satisfies WorkerTask) as Promise<Pong>);
+    for (const p of pings) p.catch(() => {}); // the first to settle is awaited below; a later failure is the same one
+    const pong = await Promise.race(pings);
     knowledge = pong.knowledge;
     ready = true;
   };

@@ -59,6 +59,12 @@ export interface WorkerInit {
   kbDir?: string;
   /** Share of 'extract-json' results checked against ExtractionSchema (default 1: every one). */
   outputCheckRate?: number;
+  /**
+   * One Int32 on a SharedArrayBuffer, shared by the pool's threads: 1 while a thread loads the
+   * knowledge base. Threads load one at a time, so the first is ready (and the service with it)
+   * without sharing the cores with the others (see src/service/load-lock.ts).
+   */
+  loadLock?: Int32Array;
 }
 
 /** A worker's answer to an extraction task: the value, with what the metrics need. */

@@ -9,6 +9,7 @@ import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { createEngine, type Engine } from '../engine/index.js';
 import type { KnowledgeBase } from '../kb/index.js';
 import { loadCompiled } from '../engine/snapshot.js';
+import { acquireLoadLock, releaseLoadLock } from './load-lock.js';
 import { type Extraction, ExtractionSchema } from '../schemas/extraction.js';
 import { compileSerializer } from '../schemas/serialize.js';
 import type { Pong, WorkerDone, WorkerInit, WorkerTask } from './types.js';
@@ -19,6 +20,8 @@ let kb: KnowledgeBase | undefined;
 let engine: Engine | undefined;
 let info: KnowledgeInfo | undefined;
 let failure: Error | undefined;
+// the pool's threads load one at a time (load-lock.ts)
+const held = acquireLoadLock(init.loadLock);
 try {
   // the compiled snapshot of the built-in knowledge base when it matches the files (src/engine/snapshot.ts)
   const { compiled } = loadCompiled({ extraDir: init.kbDir });
@@ -27,6 +30,8 @@ try {
   info = knowledgeInfo(kb);
 } catch (e) {
   failure = e instanceof Error ? e : new Error(String(e));
+} finally {
+  releaseLoadLock(init.loadLock, held);
 }
 
 // V8 collects lazily: after a 1 MiB article a worker holds ~100 MB of garbage until its next major
