@@ -92,6 +92,7 @@ export const WORD_SETS = {
   subjectPronouns: 'subject-pronouns',
   afterDroppedSubject: 'after-dropped-subject',
   encounterBetween: 'encounter-between',
+  subordinators: 'subordinators',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORD_SETS]: WordSet };

@@ -62,5 +62,19 @@ function appositionAfter(ctx: PersonContext, layer: PersonLayer, k: Candidate, t
   const ta = layer.titleAt.get(after);
   // a conjunction starts the next person; "Vice President George Bush, Secretary of State George Shultz"
   if (!ta || (ta.first === ta.hit.first && ta.hit.prefix > 0) || titlesOfNext.has(ta)) return undefined;
+  if (tokens[k.last]?.norm === ',' && endsFrontedClause(ctx, k)) return undefined;
   return ta;
+}
+
+/**
+ * "Before meeting with Bush, the Crown Prince paid a call on Reagan": the name ends a clause fronted
+ * by a subordinator (no comma between the sentence's start and the name), so the title after the
+ * comma opens the main clause: it is its subject, not an apposition of the name.
+ */
+function endsFrontedClause(ctx: PersonContext, k: Candidate): boolean {
+  const { tokens, doc } = ctx;
+  const start = doc.sentences[tokens[k.first].sentence].first;
+  if (!doc.words.subordinators.has(tokens[start])) return false;
+  for (let i = start + 1; i < k.first; i++) if (tokens[i].norm === ',') return false;
+  return true;
 }
