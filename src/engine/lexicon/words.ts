@@ -93,6 +93,7 @@ export const WORD_SETS = {
   afterDroppedSubject: 'after-dropped-subject',
   encounterBetween: 'encounter-between',
   subordinators: 'subordinators',
+  familyNameFirst: 'family-name-first',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORD_SETS]: WordSet };

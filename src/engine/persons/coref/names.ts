@@ -41,14 +41,25 @@ function surnameIndex(ctx: PersonContext, layer: PersonLayer): Map<string, strin
   const { tokens, lex, idx } = ctx;
   const surnames = new Map<string, string>();
   for (const m of layer.mentions) {
-    if (m.last - m.first < 2 || layer.entities.get(m.pid)?.type !== 'person') continue;
-    const t = tokens[m.last - 1];
+    const e = layer.entities.get(m.pid);
+    if (m.last - m.first < 2 || e?.type !== 'person') continue;
+    // "Xi Jinping" -> "Xi", «لي كيتشيانغ» -> «لي»: the family name of a Chinese or Korean name comes first
+    const first = familyNameFirst(ctx, e);
+    const at = first ? m.first : m.last - 1;
+    const t = tokens[at];
     const key = t.analyses[0].key;
-    if (t.kind !== 'word' || key.length < 3 || lex.stop.has(key) || lex.common.has(key) || lex.particles.has(key) || idx.has('place', m.last - 1)) continue;
+    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.common.has(key) || lex.particles.has(key) || idx.has('place', at)) continue;
     if (!surnames.has(key)) surnames.set(key, m.pid);
     else if (surnames.get(key) !== m.pid) surnames.set(key, '');
   }
   return surnames;
+}
+
+/** Whether the person is a knowledge-base person of a country whose names put the family name first (word set family-name-first). */
+function familyNameFirst(ctx: PersonContext, e: Entity): boolean {
+  const p = e.kb !== undefined ? ctx.c.people[e.kb] : undefined;
+  const order = ctx.doc.words.familyNameFirst;
+  return !!p && p.roles.length > 0 && p.roles.every((r) => r.country !== undefined && order.hasNorm(r.country.toLowerCase()));
 }
 
 /** Proper multi-word suffixes of unknown names -> the (at most two) full names ending with them. */
