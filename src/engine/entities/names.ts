@@ -137,6 +137,12 @@ export class NameParser {
   }
 
   /** Extends a name that starts at `first` over surnames and particles; returns the end (exclusive). */
+  /** A Latin word written against the token before it (no space between them). */
+  private gluedLatinWord(k: number): boolean {
+    const t = this.tok(k);
+    return !!t && t.kind === 'word' && t.script === 'latin' && !t.spaceBefore;
+  }
+
   /** `nameFirst`: where the whole name starts, when `first` is its last known part. */
   extend(first: number, maxUnknown: number, nameFirst = first): number {
     const t0 = this.tok(first)!;
@@ -150,6 +156,11 @@ export class NameParser {
       if (t.sentence !== t0.sentence || (t.script !== t0.script && t.kind === 'word')) break;
       // English: hyphenated and glued parts ("al-Jubeir", "Ould-Cheikh")
       if (t.kind === 'punct' && t.norm === '-' && !t.spaceBefore && this.tok(last + 1) && !this.tok(last + 1)!.spaceBefore && this.tok(last + 1)!.kind === 'word' && (this.tok(last + 1)!.script !== 'latin' || this.tok(last + 1)!.cap)) {
+        last += 2;
+        continue;
+      }
+      // "al-Rifa'i", "Sana'a": an apostrophe inside a Latin word goes on with it (not the possessive "'s")
+      if (t.kind === 'punct' && t.norm === "'" && !t.spaceBefore && this.gluedLatinWord(last + 1) && this.tok(last + 1)!.norm !== 's') {
         last += 2;
         continue;
       }
@@ -267,7 +278,8 @@ export class NameParser {
     // «المبعوث الخاص ومنسق شؤون …»: a conjunction starts the next title, not a name
     const conjoined = t.script === 'ar' && t.norm.startsWith('و') && t.analyses.length > 1;
     if (strong && !conjoined && this.nameWord(k) && this.bareWord(k) && this.nameWord(k + 1) && this.bareWord(k + 1)) {
-      const last = this.extend(k, 1);
+      // (a Latin name may have three unknown words: "Chun Doo Hwan", as below)
+      const last = this.extend(k, t.script === 'ar' ? 1 : 2);
       if (last - k >= 2 && (t.script !== 'ar' || this.boundaryAt(last))) return { first: k, last, prefix: 0, rule: 'name:after-title', confidence: 0.7 };
     }
     if (strong && t.script === 'latin' && this.nameWord(k)) {
