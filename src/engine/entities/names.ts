@@ -137,6 +137,14 @@ export class NameParser {
   }
 
   /** Extends a name that starts at `first` over surnames and particles; returns the end (exclusive). */
+  /** An Arabic family nisba: the article, a stem ending in «ي», nothing else glued, a name word (not a demonym or a place). */
+  private nisbaAt(k: number): boolean {
+    const t = this.tok(k);
+    if (!t || t.kind !== 'word' || t.script !== 'ar' || t.sentence !== this.tok(k - 1)?.sentence || !this.withArticle(k)) return false;
+    const a = t.analyses[0];
+    return a.prefix === 0 && a.key.length >= 5 && a.key.endsWith('ي') && this.nameWord(k);
+  }
+
   /** A Latin word written against the token before it (no space between them). */
   private gluedLatinWord(k: number): boolean {
     const t = this.tok(k);
@@ -209,6 +217,8 @@ export class NameParser {
         last++;
         continue;
       }
+      // «أحمد درع الجميلي»: a family nisba («الـ…ي») ends an Arabic name even past its unknown words
+      if (this.nisbaAt(last)) last++;
       break;
     }
     // never end on a particle
