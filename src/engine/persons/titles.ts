@@ -101,10 +101,11 @@ function modifiersAfter(ctx: PersonContext, h: Hit, role: TextRole, ofCountry: b
       pos = o.last;
       continue;
     }
-    // an envoy's or ambassador's posting: «إلى اليمن», «لدى اليمن», "to Syria"
+    // an envoy's or ambassador's posting: «إلى اليمن», «لدى اليمن», «لدى الأمم المتحدة», "to Syria"
     const posted = chained?.role.office ?? role.office;
-    if ((posted === 'envoy' || posted === 'ambassador') && ctx.doc.words.envoyPostings.has(tokens[pos]) && idx.at('place', pos + 1)) {
-      pos = idx.at('place', pos + 1)!.last;
+    const post = ctx.doc.words.envoyPostings.has(tokens[pos]) ? (idx.at('place', pos + 1) ?? idx.at('org', pos + 1)) : undefined;
+    if ((posted === 'envoy' || posted === 'ambassador') && post) {
+      pos = post.last;
       continue;
     }
     break;
