@@ -94,6 +94,7 @@ export const WORD_SETS = {
   encounterBetween: 'encounter-between',
   subordinators: 'subordinators',
   familyNameFirst: 'family-name-first',
+  royalTitles: 'royal-titles',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORD_SETS]: WordSet };

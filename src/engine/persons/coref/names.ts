@@ -8,6 +8,7 @@ import { mentionOf } from '../entities.js';
 
 export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
   const surnames = surnameIndex(ctx, layer);
+  const givenNames = givenNameIndex(ctx, layer);
   const merges: Merge[] = [];
   const bySuffix = suffixIndex(layer.entities.values());
   const bySkeleton = new Map<string, string>();
@@ -18,7 +19,7 @@ export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
   const mergedInto = new Map<string, string>();
   for (const b of unknownNames(layer.entities.values())) {
     const key = b.key.slice(5);
-    let target = key.includes(' ') ? undefined : surnames.get(key);
+    let target = key.includes(' ') ? undefined : surnames.get(key) || (royalTitled(ctx, b) ? givenNames.get(key) : undefined);
     if (key.includes(' ')) {
       const longer = bySuffix.get(key);
       if (longer?.length === 1) target = longer[0];
@@ -60,6 +61,29 @@ function familyNameFirst(ctx: PersonContext, e: Entity): boolean {
   const p = e.kb !== undefined ? ctx.c.people[e.kb] : undefined;
   const order = ctx.doc.words.familyNameFirst;
   return !!p && p.roles.length > 0 && p.roles.every((r) => r.country !== undefined && order.hasNorm(r.country.toLowerCase()));
+}
+
+/** The first word of every multi-word person mention -> its entity ('' when two people share it). */
+function givenNameIndex(ctx: PersonContext, layer: PersonLayer): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of layer.mentions) {
+    if (m.last - m.first < 2 || layer.entities.get(m.pid)?.type !== 'person') continue;
+    const t = ctx.tokens[m.first];
+    if (t.kind !== 'word') continue;
+    const key = t.analyses[0].key;
+    if (!out.has(key)) out.set(key, m.pid);
+    else if (out.get(key) !== m.pid) out.set(key, '');
+  }
+  return out;
+}
+
+/**
+ * "Prince Abdullah" after "Crown Prince Abdullah bin Abdul Aziz", «الشيخ تميم» after «الشيخ تميم بن
+ * حمد»: a royal is named by title and given name (word set royal-titles: the last word of the title).
+ */
+function royalTitled(ctx: PersonContext, e: Entity): boolean {
+  const royal = ctx.doc.words.royalTitles;
+  return e.textRoles.some((r) => royal.hasNorm(r.title.split(' ').pop()!.toLowerCase()));
 }
 
 /** Proper multi-word suffixes of unknown names -> the (at most two) full names ending with them. */
