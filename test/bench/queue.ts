@@ -16,15 +16,9 @@ import { loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { usableCpus } from '../../src/cpus.js';
 import { JobQueue } from '../../src/queue/producer.js';
-import type { Config } from '../../src/config.js';
-import type { ExtractionService } from '../../src/service/index.js';
 import { type Article, repeated, sharedArticles, startWorker, type WorkerProc } from '../queue/fixtures.js';
 import { RedisServer } from '../queue/redis.js';
-
-// The API's pool as the server runs it: compiled (dist/), not through tsx like this script.
-const dist = (f: string) => new URL(`../../dist/${f}`, import.meta.url).href;
-const { createExtractionService } = (await import(dist('service/index.js'))) as { createExtractionService: (c: Config) => ExtractionService };
-const { defaultConfig } = (await import(dist('config.js'))) as { defaultConfig: (o: Partial<Config>) => Config };
+import { poolRun, procCpu, redisInfo, type Run, selfCpu } from './queue-measure.js';
 
 const N = Number(process.env.BENCH_QUEUE_N ?? 1296);
 // extraction threads in every run (default: the cores); BENCH_QUEUE_THREADS=1 on 2 cores leaves the
@@ -39,53 +33,6 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const rssMiB = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
 type QueueRun = Run & { enqueueRate: number; rss: number[]; workerCpuMs: number; redisCpuUs: number; redisBytes: number };
-
-interface Run {
-  rate: number;
-  /** CPU milliseconds per article, every process involved (the pool: this one, its threads included). */
-  cpuMs: number;
-}
-
-const selfCpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
-/** A process's CPU seconds (utime + stime, all its threads) from /proc. */
-const procCpu = (pid: number) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-};
-
-async function poolRun(articles: Article[]): Promise<Run> {
-  const service = createExtractionService(defaultConfig({ WORKERS: threads, EXTRACT_TIMEOUT_MS: 60_000, MAX_QUEUE: 10_000 }));
-  await service.start();
-  const concurrency = Math.max(2, threads * 2); // as POST /v1/extract/batch runs them
-  const run = async (list: Article[]) => {
-    let next = 0;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      // as POST /v1/extract: the result checked against the schema and serialised in the worker thread (the JSON the queue stores too)
-      while (next < list.length) {
-        const a = list[next++];
-        await (service.extractJson ? service.extractJson(a) : service.extract(a));
-      }
-    }));
-  };
-  await run(articles.slice(0, 50)); // warm-up
-  const c0 = selfCpu();
-  const t0 = performance.now();
-  await run(articles);
-  const s = (performance.now() - t0) / 1000;
-  const cpu = selfCpu() - c0;
-  await service.close();
-  return { rate: articles.length / s, cpuMs: (cpu / articles.length) * 1000 };
-}
-
-/** Redis's own CPU seconds (user + sys) and memory in use, from INFO. */
-async function redisInfo(jobs: JobQueue): Promise<{ cpu: number; memory: number }> {
-  const info = await jobs.redis.info();
-  const num = (k: string) => Number(new RegExp(`^${k}:([\\d.]+)`, 'm').exec(info)?.[1] ?? NaN);
-  return { cpu: num('used_cpu_user') + num('used_cpu_sys'), memory: num('used_memory') };
-}
 
 async function queueRun(redis: RedisServer, processes: number, articles: Article[], round: string): Promise<QueueRun> {
   const name = `bench-${round}-${Date.now().toString(36)}`;
@@ -112,7 +59,7 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
   const e0 = performance.now();
   for (let i = 0; i < articles.length; i += 500) await jobs.enqueue(articles.slice(i, i + 500).map((article) => ({ article })));
   const enqueueRate = articles.length / ((performance.now() - e0) / 1000);
-  const r0 = await redisInfo(jobs);
+  const r0 = await redisInfo(jobs.redis);
   const w0 = workers.map((w) => procCpu(w.proc.pid!));
   const c0 = selfCpu();
   const t0 = performance.now();
@@ -121,7 +68,7 @@ async function queueRun(redis: RedisServer, processes: number, articles: Article
   const s = (performance.now() - t0) / 1000;
   const producerCpu = selfCpu() - c0;
   const workerCpu = workers.map((w, i) => procCpu(w.proc.pid!) - w0[i]).reduce((a, b) => a + b, 0);
-  const r1 = await redisInfo(jobs);
+  const r1 = await redisInfo(jobs.redis);
   if (c.failed) throw new Error(`${c.failed} jobs failed`);
   const rss = workers.map((w) => rssMiB(w.proc.pid!));
   for (const w of workers) w.proc.kill('SIGTERM');
@@ -147,7 +94,7 @@ const fmt = (r: Run) => `${r.rate.toFixed(1)} articles/s, ${r.cpuMs.toFixed(2)} 
 const extra = (q: QueueRun) => `(enqueued beforehand at ${q.enqueueRate.toFixed(0)} articles/s; worker processes ${q.workerCpuMs.toFixed(2)} CPU ms per article; RSS ${q.rss.join(', ')} MiB; Redis ${q.redisCpuUs.toFixed(0)} µs CPU and ${(q.redisBytes / 1024).toFixed(1)} KiB per job)`;
 try {
   for (let r = 0; r < ROUNDS; r++) {
-    pool.push(await poolRun(articles));
+    pool.push(await poolRun(articles, threads));
     console.log(`  round ${r + 1}: in-process pool (the API's, WORKERS=${threads}): ${fmt(pool[r])}; load ${load()}`);
     const q1 = await queueRun(redis, 1, articles, `one${r}`);
     one.push(q1);
