@@ -1,9 +1,10 @@
 // The pool's worker threads load the knowledge base one at a time. Loading together on a machine
 // with as many cores as threads, they share the cores with each other and with the main thread's
 // own start-up, and the first of them — the one the service waits for — is ready only about when
-// they all are. In turn, the first is ready sooner (on 2 cores, ready 1.84-2.34 s after
-// `node dist/server.js` -> 1.59-1.98 s, 8 starts each) and the others load while the service already answers. A thread that holds the lock longer than
-// WAIT_MS (stuck, or gone without releasing it) does not hold the others back: they start anyway.
+// they all are. In turn, the first is ready sooner (on 2 cores, ready 1.84–2.34 s after
+// `node dist/server.js` -> 1.59–1.98 s, 8 starts each) and the others load while the service
+// already answers. A thread that holds the lock longer than WAIT_MS (stuck, or gone without
+// releasing it) does not hold the others back: they load anyway.
 
 const WAIT_MS = 5000;
 const FREE = 0;

@@ -103,10 +103,12 @@ function modifiersAfter(ctx: PersonContext, h: Hit, role: TextRole, ofCountry: b
     }
     // an envoy's or ambassador's posting: «إلى اليمن», «لدى اليمن», «لدى الأمم المتحدة», "to Syria"
     const posted = chained?.role.office ?? role.office;
-    const post = ctx.doc.words.envoyPostings.has(tokens[pos]) ? (idx.at('place', pos + 1) ?? idx.at('org', pos + 1)) : undefined;
-    if ((posted === 'envoy' || posted === 'ambassador') && post) {
-      pos = post.last;
-      continue;
+    if ((posted === 'envoy' || posted === 'ambassador') && ctx.doc.words.envoyPostings.has(tokens[pos])) {
+      const post = idx.at('place', pos + 1) ?? idx.at('org', pos + 1);
+      if (post) {
+        pos = post.last;
+        continue;
+      }
     }
     break;
   }

@@ -7,8 +7,7 @@ import type { Entity, Merge, PersonLayer } from '../types.js';
 import { mentionOf } from '../entities.js';
 
 export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
-  const surnames = surnameIndex(ctx, layer);
-  const givenNames = givenNameIndex(ctx, layer);
+  const { surnames, givenNames } = nameWordIndexes(ctx, layer);
   const merges: Merge[] = [];
   const bySuffix = suffixIndex(layer.entities.values());
   const bySkeleton = new Map<string, string>();
@@ -37,23 +36,33 @@ export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
   return merges;
 }
 
-/** The last word of every multi-word person mention -> its entity ('' when two people share it). */
-function surnameIndex(ctx: PersonContext, layer: PersonLayer): Map<string, string> {
+/**
+ * Over every multi-word person mention: its surname (the last word, or the first of a name that puts
+ * the family name first) and its first word -> its entity ('' when two people share the word).
+ */
+function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Map<string, string>; givenNames: Map<string, string> } {
   const { tokens, lex, idx } = ctx;
   const surnames = new Map<string, string>();
+  const givenNames = new Map<string, string>();
   for (const m of layer.mentions) {
     const e = layer.entities.get(m.pid);
     if (m.last - m.first < 2 || e?.type !== 'person') continue;
+    if (tokens[m.first].kind === 'word') note(givenNames, tokens[m.first].analyses[0].key, m.pid);
     // "Xi Jinping" -> "Xi", «لي كيتشيانغ» -> «لي»: the family name of a Chinese or Korean name comes first
     const first = familyNameFirst(ctx, e);
     const at = first ? m.first : m.last - 1;
     const t = tokens[at];
     const key = t.analyses[0].key;
     if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.common.has(key) || lex.particles.has(key) || idx.has('place', at)) continue;
-    if (!surnames.has(key)) surnames.set(key, m.pid);
-    else if (surnames.get(key) !== m.pid) surnames.set(key, '');
+    note(surnames, key, m.pid);
   }
-  return surnames;
+  return { surnames, givenNames };
+}
+
+/** Word -> the one entity it belongs to, or '' once a second entity shares it. */
+function note(index: Map<string, string>, key: string, pid: string): void {
+  if (!index.has(key)) index.set(key, pid);
+  else if (index.get(key) !== pid) index.set(key, '');
 }
 
 /** Whether the person is a knowledge-base person of a country whose names put the family name first (word set family-name-first). */
@@ -61,20 +70,6 @@ function familyNameFirst(ctx: PersonContext, e: Entity): boolean {
   const p = e.kb !== undefined ? ctx.c.people[e.kb] : undefined;
   const order = ctx.doc.words.familyNameFirst;
   return !!p && p.roles.length > 0 && p.roles.every((r) => r.country !== undefined && order.hasNorm(r.country.toLowerCase()));
-}
-
-/** The first word of every multi-word person mention -> its entity ('' when two people share it). */
-function givenNameIndex(ctx: PersonContext, layer: PersonLayer): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of layer.mentions) {
-    if (m.last - m.first < 2 || layer.entities.get(m.pid)?.type !== 'person') continue;
-    const t = ctx.tokens[m.first];
-    if (t.kind !== 'word') continue;
-    const key = t.analyses[0].key;
-    if (!out.has(key)) out.set(key, m.pid);
-    else if (out.get(key) !== m.pid) out.set(key, '');
-  }
-  return out;
 }
 
 /**
