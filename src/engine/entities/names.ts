@@ -145,6 +145,15 @@ export class NameParser {
     return a.prefix === 0 && a.key.length >= 5 && a.key.endsWith('ي') && this.nameWord(k);
   }
 
+  /** "the Reagan-Gorbachev summit", «قمة بوتين-ترامب»: the hyphen at `k` joins two known people's names, not one name. */
+  private knownPair(k: number): boolean {
+    const after = this.idx.at('person', k + 1);
+    if (!after || after.last !== k + 2 || this.isParticle(k - 1)) return false;
+    // "Jean-Marc", «عبد-العزيز»: a name listed with its hyphen is one name
+    const spans = (layer: 'person' | 'given') => (this.idx.at(layer, k - 1)?.last ?? 0) > k;
+    return !spans('person') && !spans('given');
+  }
+
   /** A Latin word written against the token before it (no space between them). */
   private gluedLatinWord(k: number): boolean {
     const t = this.tok(k);
@@ -164,6 +173,7 @@ export class NameParser {
       if (t.sentence !== t0.sentence || (t.script !== t0.script && t.kind === 'word')) break;
       // English: hyphenated and glued parts ("al-Jubeir", "Ould-Cheikh")
       if (t.kind === 'punct' && t.norm === '-' && !t.spaceBefore && this.tok(last + 1) && !this.tok(last + 1)!.spaceBefore && this.tok(last + 1)!.kind === 'word' && (this.tok(last + 1)!.script !== 'latin' || this.tok(last + 1)!.cap)) {
+        if (this.knownPair(last)) break;
         last += 2;
         continue;
       }

@@ -5,6 +5,7 @@
 import type { PersonContext } from '../context.js';
 import type { Entity, Merge, PersonLayer } from '../types.js';
 import { mentionOf } from '../entities.js';
+import { normalizeString } from '../../text/normalize.js';
 
 export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
   const { surnames, givenNames } = nameWordIndexes(ctx, layer);
@@ -46,7 +47,12 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
   const givenNames = new Map<string, string>();
   for (const m of layer.mentions) {
     const e = layer.entities.get(m.pid);
-    if (m.last - m.first < 2 || e?.type !== 'person') continue;
+    if (e?.type !== 'person') continue;
+    // "President Reagan": a one-word name linked to a known person, when it is that person's surname
+    if (m.last - m.first === 1) {
+      if (e.kb !== undefined && knownSurname(ctx, e.kb, m.first) && !lex.stop.has(tokens[m.first].analyses[0].key)) note(surnames, tokens[m.first].analyses[0].key, m.pid);
+      continue;
+    }
     if (tokens[m.first].kind === 'word') note(givenNames, tokens[m.first].analyses[0].key, m.pid);
     // "Xi Jinping" -> "Xi", «لي كيتشيانغ» -> «لي»: the family name of a Chinese or Korean name comes first
     const first = familyNameFirst(ctx, e);
@@ -57,6 +63,18 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
     note(surnames, key, m.pid);
   }
   return { surnames, givenNames };
+}
+
+/** Whether token `k` is the last word of one of the knowledge-base person's names. */
+function knownSurname(ctx: PersonContext, kb: number, k: number): boolean {
+  const t = ctx.tokens[k];
+  if (t.kind !== 'word' || t.analyses[0].prefix !== 0) return false;
+  const names = ctx.c.people[kb].names;
+  for (const name of t.script === 'latin' ? names.en : names.ar) {
+    const words = normalizeString(name).split(' ');
+    if (words.length > 1 && words[words.length - 1] === t.norm) return true;
+  }
+  return false;
 }
 
 /** Word -> the one entity it belongs to, or '' once a second entity shares it. */
@@ -107,6 +125,9 @@ function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<s
     if (layer.covered[i]) continue;
     const t = ctx.tokens[i];
     if (t.kind !== 'word' || (t.script === 'latin' && !t.cap)) continue;
+    // "the Reagan administration", "the Thatcher era": the name of a government, not its person
+    const next = ctx.tokens[i + 1];
+    if (t.script === 'latin' && next?.sentence === t.sentence && ctx.lex.blockers.has(next.norm)) continue;
     for (const a of t.analyses) {
       const pid = surnames.get(a.key);
       if (!pid) continue;
