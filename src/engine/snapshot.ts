@@ -17,9 +17,10 @@ import { fileURLToPath } from 'node:url';
 import { BUILTIN_KB_DIR, knowledgeBaseVersion, loadKnowledgeBase, type KbFileInfo, type KnowledgeBase } from '../kb/index.js';
 import type { LexiconEntry, LexiconFile } from '../kb/schema.js';
 import { compile, resolutionTables, type Compiled, type GazPlace, type Payload } from './compile.js';
-import { TokenTrie, type TrieNode } from './match/trie.js';
+import { NO_CHILDREN, TokenTrie, type TrieNode } from './match/trie.js';
 
-const FORMAT = 1;
+/** Bumped whenever the body's layout changes (2: a table of distinct trie payloads). */
+export const SNAPSHOT_FORMAT = 2;
 
 /** dist/engine/kb-snapshot.json next to the compiled engine (src/engine/kb-snapshot.json, never written, from the sources). */
 export const SNAPSHOT_FILE = fileURLToPath(new URL('./kb-snapshot.json', import.meta.url));
@@ -36,7 +37,8 @@ type StoredPayload = Exclude<Payload, { kind: 'lex' } | { kind: 'res' }> | (Omit
 
 interface Body {
   kb: Omit<KnowledgeBase, 'lexicons' | 'version' | 'loadMs' | 'files'> & { lexicons: Array<[string, LexiconFile]>; files: Array<KbFileInfo & { path: string }> };
-  trie: { maxDepth: number; size: number; parent: number[]; key: string[]; payloads: Array<[node: number, payloads: StoredPayload[]]> };
+  /** Node i > 0 is child (parent[i-1], key[i-1]); `payloads` lists each node's payloads by index into `table` (one object per distinct payload). */
+  trie: { maxDepth: number; size: number; parent: number[]; key: string[]; table: StoredPayload[]; payloads: Array<[node: number, payloads: number[]]> };
   places: GazPlace[];
   countryPlace: Array<[string, number]>;
   surnames: Array<[string, number[]]>;
@@ -76,12 +78,23 @@ function storePayload(p: Payload, refs: Map<LexiconEntry, EntryRef>): StoredPayl
 }
 
 function storeTrie(trie: TokenTrie<Payload>, refs: Map<LexiconEntry, EntryRef>): Body['trie'] {
-  const out: Body['trie'] = { maxDepth: trie.maxDepth, size: trie.size, parent: [], key: [], payloads: [] };
+  const out: Body['trie'] = { maxDepth: trie.maxDepth, size: trie.size, parent: [], key: [], table: [], payloads: [] };
   const nodes: TrieNode<Payload>[] = [trie.root];
+  const index = new Map<string, number>(); // a stored payload's JSON -> its place in the table
+  const intern = (p: Payload) => {
+    const stored = storePayload(p, refs);
+    const key = JSON.stringify(stored);
+    let i = index.get(key);
+    if (i === undefined) {
+      i = out.table.push(stored) - 1;
+      index.set(key, i);
+    }
+    return i;
+  };
   // breadth first: node i > 0 is child (parent[i-1], key[i-1]); every Map keeps its insertion order
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
-    if (n.payloads.length) out.payloads.push([i, n.payloads.map((p) => storePayload(p, refs))]);
+    if (n.payloads.length) out.payloads.push([i, n.payloads.map(intern)]);
     for (const [k, child] of n.next) {
       out.parent.push(i);
       out.key.push(k);
@@ -94,7 +107,7 @@ function storeTrie(trie: TokenTrie<Payload>, refs: Map<LexiconEntry, EntryRef>):
 /** The snapshot's text: a one-line header (format, versions), a newline, the body. */
 export function snapshotText(c: Compiled, code: string): string {
   const kb = c.kb;
-  const header: Header = { format: FORMAT, kbVersion: kb.version, code };
+  const header: Header = { format: SNAPSHOT_FORMAT, kbVersion: kb.version, code };
   // kb.places stays out: the engine reads the gazetteer (c.places) only, and the raw GeoNames
   // records were a quarter of the snapshot's parse time and ~10 MB of every worker's heap
   const { lexicons, version: _v, loadMs: _l, files, places: _p, ...rest } = kb;
@@ -119,20 +132,23 @@ export function writeSnapshot(file = SNAPSHOT_FILE): { bytes: number; kbVersion:
 
 function loadTrie(t: Body['trie'], lexicons: Map<string, LexiconFile>): TokenTrie<Payload> {
   const entry = ([key, i]: EntryRef) => lexicons.get(key)!.entries[i];
-  const root: TrieNode<Payload> = { next: new Map(), payloads: [] };
+  const none = NO_CHILDREN as unknown as Map<string, TrieNode<Payload>>;
+  const root: TrieNode<Payload> = { next: none, payloads: [] };
   const nodes = [root];
   for (let j = 0; j < t.parent.length; j++) {
-    const n: TrieNode<Payload> = { next: new Map(), payloads: [] };
-    nodes[t.parent[j]].next.set(t.key[j], n);
+    const n: TrieNode<Payload> = { next: none, payloads: [] };
+    const parent = nodes[t.parent[j]];
+    if (parent.next === none) parent.next = new Map();
+    parent.next.set(t.key[j], n);
     nodes.push(n);
   }
-  for (const [i, ps] of t.payloads) {
-    nodes[i].payloads = ps.map((p): Payload => {
-      if (p.kind === 'lex') return { ...p, entry: entry(p.entry) };
-      if (p.kind === 'res') return { kind: 'res', word: entry(p.word) as never };
-      return p;
-    });
-  }
+  // one object per distinct payload, shared by the nodes that carry it (payloads are never mutated)
+  const table = t.table.map((p): Payload => {
+    if (p.kind === 'lex') return { ...p, entry: entry(p.entry) };
+    if (p.kind === 'res') return { kind: 'res', word: entry(p.word) as never };
+    return p;
+  });
+  for (const [i, ps] of t.payloads) nodes[i].payloads = ps.map((k) => table[k]);
   return new TokenTrie(root, t.maxDepth, t.size);
 }
 
@@ -189,7 +205,7 @@ function snapshotMismatch(options: { extraDir?: string; snapshotFile?: string })
   const file = options.snapshotFile ?? SNAPSHOT_FILE;
   if (!existsSync(file)) return 'no snapshot';
   const head = readHeader(file);
-  if (head?.format !== FORMAT) return 'snapshot of another format';
+  if (head?.format !== SNAPSHOT_FORMAT) return 'snapshot of another format';
   if (head.code !== codeHash()) return 'snapshot made by other code';
   if (head.kbVersion !== knowledgeBaseVersion()) return 'knowledge files changed since the snapshot';
   return undefined;

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, type Compiled } from '../../src/engine/compile.js';
 import { createEngine } from '../../src/engine/index.js';
-import { codeHash, compiledFromSnapshot, loadCompiled, snapshotText } from '../../src/engine/snapshot.js';
+import { codeHash, compiledFromSnapshot, loadCompiled, SNAPSHOT_FORMAT, snapshotText } from '../../src/engine/snapshot.js';
 import { knowledgeBaseVersion, loadKnowledgeBase } from '../../src/kb/index.js';
+import { NO_CHILDREN, type TokenTrie, type TrieNode } from '../../src/engine/match/trie.js';
+import { normalizeText } from '../../src/engine/text/normalize.js';
+import { tokenize } from '../../src/engine/text/tokenize.js';
 
 let cached: { compiled: Compiled; text: string } | undefined;
 function fromFiles(): { compiled: Compiled; text: string } {
@@ -50,6 +53,28 @@ describe('compiled knowledge-base snapshot', () => {
     for (const s of SENTENCES) expect(b.extract(s)).toEqual(a.extract(s));
   });
 
+  it('stores each distinct payload once and shares one empty child map among the leaves, which a later add() never writes into', { timeout: 60_000 }, () => {
+    const { compiled, text } = fromFiles();
+    const stored = body(text).trie;
+    const uses = stored.payloads.reduce((n: number, [, ps]: [number, number[]]) => n + ps.length, 0);
+    expect(stored.table.length).toBeLessThan(uses);
+    expect(new Set(stored.table.map((p: unknown) => JSON.stringify(p))).size).toBe(stored.table.length);
+    const again = compiledFromSnapshot(body(text), compiled.kb.version, performance.now());
+    const leaves: TrieNode<unknown>[] = [];
+    const walk = (n: TrieNode<unknown>) => (n.next.size === 0 ? leaves.push(n) : n.next.forEach(walk));
+    walk(again.trie.root as TrieNode<unknown>);
+    expect(leaves.length).toBeGreaterThan(1000);
+    expect(leaves.every((n) => n.next === (NO_CHILDREN as unknown))).toBe(true);
+    // a phrase that runs past an existing leaf («مايك بومبيو» + one more word) gets its own map
+    const trie = again.trie as unknown as TokenTrie<string>;
+    expect(trie.add('مايك بومبيو الثاني', 'test')).toBe(true);
+    expect(NO_CHILDREN.size).toBe(0);
+    const doc = 'التقى مايك بومبيو الثاني أمس';
+    const { norm, toOrig } = normalizeText(doc);
+    const found = trie.matchAll(tokenize(doc, norm, toOrig).tokens).filter((m) => m.payloads.includes('test'));
+    expect(found.map((m) => [m.first, m.last])).toEqual([[1, 4]]);
+  });
+
   it('is used only when its key matches the knowledge files and the code; KB_DIR always compiles from the files', { timeout: 60_000 }, () => {
     const { text } = fromFiles();
     const dir = mkdtempSync(join(tmpdir(), 'kb-snapshot-'));
@@ -58,13 +83,13 @@ describe('compiled knowledge-base snapshot', () => {
       writeFileSync(file, JSON.stringify(header) + text.slice(text.indexOf('\n')));
       return file;
     };
-    const good = write('good.json', { format: 1, kbVersion: knowledgeBaseVersion(), code: codeHash() });
+    const good = write('good.json', { format: SNAPSHOT_FORMAT, kbVersion: knowledgeBaseVersion(), code: codeHash() });
     expect(loadCompiled({ snapshotFile: good }).from).toBe('snapshot');
     expect(loadCompiled({ snapshotFile: good }).compiled.kb.version).toBe(knowledgeBaseVersion());
 
-    const staleKb = write('stale-kb.json', { format: 1, kbVersion: 'kb-0000000000000000', code: codeHash() });
+    const staleKb = write('stale-kb.json', { format: SNAPSHOT_FORMAT, kbVersion: 'kb-0000000000000000', code: codeHash() });
     expect(loadCompiled({ snapshotFile: staleKb })).toMatchObject({ from: 'files', why: 'knowledge files changed since the snapshot' });
-    const staleCode = write('stale-code.json', { format: 1, kbVersion: knowledgeBaseVersion(), code: 'other' });
+    const staleCode = write('stale-code.json', { format: SNAPSHOT_FORMAT, kbVersion: knowledgeBaseVersion(), code: 'other' });
     expect(loadCompiled({ snapshotFile: staleCode })).toMatchObject({ from: 'files', why: 'snapshot made by other code' });
     expect(loadCompiled({ snapshotFile: join(dir, 'absent.json') })).toMatchObject({ from: 'files', why: 'no snapshot' });
 

@@ -30,6 +30,12 @@ export function innerKey(t: Token): string {
   return t.script === 'ar' ? arabicKey(t.norm) : t.norm;
 }
 
+/**
+ * The children of every leaf of a trie rebuilt from a snapshot: one empty Map shared by all of them
+ * (most nodes are leaves; a Map each was ~10 MB of every worker's heap). `add` never writes into it.
+ */
+export const NO_CHILDREN: ReadonlyMap<string, unknown> = new Map<string, never>();
+
 export class TokenTrie<P> {
   /** An empty trie, or (from a compiled snapshot, src/engine/snapshot.ts) one rebuilt from its nodes. */
   constructor(
@@ -44,6 +50,7 @@ export class TokenTrie<P> {
     if (keys.length === 0) return false;
     let node = this.root;
     for (const k of keys) {
+      if ((node.next as ReadonlyMap<string, unknown>) === NO_CHILDREN) node.next = new Map();
       let child = node.next.get(k);
       if (!child) {
         child = { next: new Map(), payloads: [] };
