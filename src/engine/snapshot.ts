@@ -19,8 +19,8 @@ import type { LexiconEntry, LexiconFile } from '../kb/schema.js';
 import { compile, resolutionTables, type Compiled, type GazPlace, type Payload } from './compile.js';
 import { NO_CHILDREN, TokenTrie, type TrieNode } from './match/trie.js';
 
-/** Bumped whenever the body's layout changes (2: a table of distinct trie payloads). */
-export const SNAPSHOT_FORMAT = 2;
+/** Bumped whenever the body's layout changes (2: a table of distinct trie payloads; 3: the gazetteer by columns). */
+export const SNAPSHOT_FORMAT = 3;
 
 /** dist/engine/kb-snapshot.json next to the compiled engine (src/engine/kb-snapshot.json, never written, from the sources). */
 export const SNAPSHOT_FILE = fileURLToPath(new URL('./kb-snapshot.json', import.meta.url));
@@ -39,7 +39,8 @@ interface Body {
   kb: Omit<KnowledgeBase, 'lexicons' | 'version' | 'loadMs' | 'files'> & { lexicons: Array<[string, LexiconFile]>; files: Array<KbFileInfo & { path: string }> };
   /** Node i > 0 is child (parent[i-1], key[i-1]); `payloads` lists each node's payloads by index into `table` (one object per distinct payload). */
   trie: { maxDepth: number; size: number; parent: number[]; key: string[]; table: StoredPayload[]; payloads: Array<[node: number, payloads: number[]]> };
-  places: GazPlace[];
+  /** The gazetteer by columns (field -> one value per place, null where a place has none): parsed in half the time of its objects. */
+  places: Record<string, unknown[]>;
   countryPlace: Array<[string, number]>;
   surnames: Array<[string, number[]]>;
   aliases: Array<[string, number[]]>;
@@ -114,7 +115,7 @@ export function snapshotText(c: Compiled, code: string): string {
   const body: Body = {
     kb: { ...rest, places: [], lexicons: [...lexicons], files: files.map((f) => ({ ...f, path: relative(BUILTIN_KB_DIR, join(process.cwd(), f.file)) })) },
     trie: storeTrie(c.trie, entryRefs(kb)),
-    places: c.places,
+    places: toColumns(c.places),
     countryPlace: [...c.countryPlace],
     surnames: [...c.surnames],
     aliases: [...c.aliases],
@@ -128,6 +129,31 @@ export function writeSnapshot(file = SNAPSHOT_FILE): { bytes: number; kbVersion:
   const text = snapshotText(c, codeHash());
   writeFileSync(file, text);
   return { bytes: Buffer.byteLength(text), kbVersion: c.kb.version };
+}
+
+/** Objects as columns: every field any of them has, with one value per object (null where it has none). */
+function toColumns<T extends object>(rows: readonly T[]): Record<string, unknown[]> {
+  const columns: Record<string, unknown[]> = {};
+  rows.forEach((row, i) => {
+    for (const [k, v] of Object.entries(row)) {
+      if (v === undefined) continue;
+      if (v === null) throw new Error(`snapshot: a null ${k} cannot be stored by columns`);
+      (columns[k] ??= new Array<unknown>(rows.length).fill(null))[i] = v;
+    }
+  });
+  return columns;
+}
+
+function fromColumns<T>(columns: Record<string, unknown[]>): T[] {
+  const fields = Object.entries(columns);
+  const n = fields.length ? fields[0][1].length : 0;
+  const rows: T[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const row: Record<string, unknown> = {};
+    for (const [k, values] of fields) if (values[i] !== null) row[k] = values[i];
+    rows[i] = row as T;
+  }
+  return rows;
 }
 
 function loadTrie(t: Body['trie'], lexicons: Map<string, LexiconFile>): TokenTrie<Payload> {
@@ -161,7 +187,7 @@ export function compiledFromSnapshot(body: Body, kbVersion: string, t0: number):
   const compiled: Compiled = {
     trie: loadTrie(body.trie, lexicons),
     ...resolutionTables(kb),
-    places: body.places,
+    places: fromColumns<GazPlace>(body.places),
     countries,
     countryPlace: new Map(body.countryPlace),
     people: kb.people,
