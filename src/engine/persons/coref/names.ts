@@ -5,7 +5,6 @@
 import type { PersonContext } from '../context.js';
 import type { Entity, Merge, PersonLayer } from '../types.js';
 import { mentionOf } from '../entities.js';
-import { normalizeString } from '../../text/normalize.js';
 
 export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
   const { surnames, givenNames } = nameWordIndexes(ctx, layer);
@@ -65,16 +64,10 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
   return { surnames, givenNames };
 }
 
-/** Whether token `k` is the last word of one of the knowledge-base person's names. */
+/** Whether token `k` is the last word of one of the knowledge-base person's names (the compiled surname table). */
 function knownSurname(ctx: PersonContext, kb: number, k: number): boolean {
-  const t = ctx.tokens[k];
-  if (t.kind !== 'word' || t.analyses[0].prefix !== 0) return false;
-  const names = ctx.c.people[kb].names;
-  for (const name of t.script === 'latin' ? names.en : names.ar) {
-    const words = normalizeString(name).split(' ');
-    if (words.length > 1 && words[words.length - 1] === t.norm) return true;
-  }
-  return false;
+  const a = ctx.tokens[k].analyses[0];
+  return ctx.tokens[k].kind === 'word' && a.prefix === 0 && (ctx.c.surnames.get(a.key)?.includes(kb) ?? false);
 }
 
 /** Word -> the one entity it belongs to, or '' once a second entity shares it. */
