@@ -135,15 +135,25 @@ function relative(scan: Scan, k: number, h: Hit): DateExpr | undefined {
   if (typeof e.offset === 'number') {
     let last = h.last;
     // «أمس الثلاثاء»: the weekday confirms the day
-    const w = entryOf(idx.at('lex:dates', last));
-    if (w && typeof w.weekday === 'number') last = idx.at('lex:dates', last)!.last;
+    const wh = idx.at('lex:dates', last);
+    const w = entryOf(wh);
+    if (wh && w && typeof w.weekday === 'number' && !bareArabicWeekday(doc, wh)) last = wh.last;
     return { value: iso(pub + e.offset * DAY), precision: 'day', text: span(doc, k, last), first: k, last, future: e.future === true, explicit: false };
   }
-  if (typeof e.weekday === 'number') return weekday(scan, k, h, e.weekday);
+  if (typeof e.weekday === 'number') return bareArabicWeekday(doc, h) ? undefined : weekday(scan, k, h, e.weekday);
   if (typeof e.week === 'number') {
     return { value: iso(pub + e.week * 7 * DAY), precision: 'week', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false };
   }
   return undefined;
+}
+
+/**
+ * An Arabic weekday name without its article is another word: «أحد» "one", «اثنين» "two», «جمعة» and
+ * «خميس» given names (phrases are keyed without the article, so «الأحد» also meets «أحد»).
+ */
+function bareArabicWeekday(doc: Doc, h: Hit): boolean {
+  const t = doc.tokens[h.last - 1];
+  return t.script === 'ar' && !t.analyses.some((a) => a.article);
 }
 
 /** «الثلاثاء», «الثلاثاء المقبل», "last Tuesday": the weekday before publication, or the next one in a sentence about the future. */
