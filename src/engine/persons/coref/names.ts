@@ -7,7 +7,7 @@ import type { Entity, Merge, PersonLayer } from '../types.js';
 import { mentionOf } from '../entities.js';
 
 export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
-  const { surnames, givenNames } = nameWordIndexes(ctx, layer);
+  const { surnames, givenNames, articleSurnames } = nameWordIndexes(ctx, layer);
   const merges: Merge[] = [];
   const bySuffix = suffixIndex(layer.entities.values());
   const bySkeleton = new Map<string, string>();
@@ -32,18 +32,21 @@ export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
     merges.push({ kind: 'entity', from: b.key, into: target });
     mergedInto.set(b.key, target);
   }
-  if (surnames.size > 0) merges.push(...surnameMentions(ctx, layer, surnames));
+  if (surnames.size > 0 || articleSurnames.size > 0) merges.push(...surnameMentions(ctx, layer, surnames, articleSurnames));
   return merges;
 }
 
 /**
  * Over every multi-word person mention: its surname (the last word, or the first of a name that puts
- * the family name first) and its first word -> its entity ('' when two people share the word).
+ * the family name first) and its first word -> its entity ('' when two people share the word). An
+ * Arabic surname that is also a common word («وليد المعلم», «عمرو موسى») is kept apart: alone it
+ * names the person only as written in the name, with its article («المعلم», not «معلم»).
  */
-function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Map<string, string>; givenNames: Map<string, string> } {
+function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Map<string, string>; givenNames: Map<string, string>; articleSurnames: Map<string, string> } {
   const { tokens, lex, idx } = ctx;
   const surnames = new Map<string, string>();
   const givenNames = new Map<string, string>();
+  const articleSurnames = new Map<string, string>();
   for (const m of layer.mentions) {
     const e = layer.entities.get(m.pid);
     if (e?.type !== 'person') continue;
@@ -58,10 +61,11 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
     const at = first ? m.first : m.last - 1;
     const t = tokens[at];
     const key = t.analyses[0].key;
-    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.common.has(key) || lex.particles.has(key) || idx.has('place', at)) continue;
-    note(surnames, key, m.pid);
+    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || idx.has('place', at)) continue;
+    if (!lex.common.has(key)) note(surnames, key, m.pid);
+    else if (t.script === 'ar' && t.analyses[0].article) note(articleSurnames, key, m.pid);
   }
-  return { surnames, givenNames };
+  return { surnames, givenNames, articleSurnames };
 }
 
 /** Whether token `k` is the last word of one of the knowledge-base person's names (the compiled surname table). */
@@ -112,8 +116,10 @@ function* unknownNames(entities: Iterable<Entity>): Iterable<Entity> {
 }
 
 /** Surnames alone in the text, on tokens no mention covers. */
-function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<string, string>): Merge[] {
+function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<string, string>, articleSurnames: Map<string, string>): Merge[] {
   const out: Merge[] = [];
+  const inTitle = new Uint8Array(ctx.tokens.length);
+  if (articleSurnames.size > 0) for (const u of layer.titles) inTitle.fill(1, u.first, u.last);
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (layer.covered[i]) continue;
     const t = ctx.tokens[i];
@@ -122,7 +128,7 @@ function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<s
     const next = ctx.tokens[i + 1];
     if (t.script === 'latin' && next?.sentence === t.sentence && ctx.lex.blockers.has(next.norm)) continue;
     for (const a of t.analyses) {
-      const pid = surnames.get(a.key);
+      const pid = surnames.get(a.key) || (a.article && !inTitle[i] ? articleSurnames.get(a.key) : undefined);
       if (!pid) continue;
       out.push({ kind: 'mention', into: pid, mention: mentionOf(ctx, pid, i, i + 1, a.prefix, 'coref:surname', 'surname'), covers: true });
       break;
