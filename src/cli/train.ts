@@ -2,7 +2,8 @@
 // src/kb/models/{participants,meetings}.json. Deterministic: fixed order, fixed iterations, no
 // randomness. The check set is never read. Participants are trained first; the meeting scorer is
 // trained on the engine that already uses the participant scorer.
-//   npm run train
+//   npm run train                      (all three, in order)
+//   npm run train -- --only places     (refit the named scorers; the others are read from src/kb/models)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createEngine, docFor, type Engine } from '../engine/index.js';
@@ -10,6 +11,7 @@ import { loadKnowledgeBase } from '../kb/index.js';
 import { NEUTRAL, Scorer, type Features, type ModelFile } from '../engine/scorers/model.js';
 import { bestThreshold, choiceProbabilities, fitChoice, fitLogistic } from '../engine/scorers/fit.js';
 import { labelMeetings, labelParticipants, labelPlaces, type GoldDoc } from '../engine/scorers/labels.js';
+import { defaultScorers } from '../engine/scorers/index.js';
 
 const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const devDir = `${shared}eval/dev/`;
@@ -172,6 +174,14 @@ function trainPlaces(engine: Engine): ModelFile {
   return model;
 }
 
-const participants = new Scorer(train('participants', createEngine(kb, { scorers: { participants: NEUTRAL, meetings: NEUTRAL, places: NEUTRAL } }), 'Whether a person found in the text is a participant of the story (a real, named person the gold lists).', true));
-const places = new Scorer(trainPlaces(createEngine(kb, { scorers: { participants, meetings: NEUTRAL, places: NEUTRAL } })));
-train('meetings', createEngine(kb, { scorers: { participants, meetings: NEUTRAL, places } }), 'Whether a meeting found in the text is an encounter the gold lists (matching at least two of its people).');
+const KINDS = ['participants', 'places', 'meetings'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : [...KINDS];
+for (const k of only) if (!(KINDS as readonly string[]).includes(k)) {
+  console.error(`npm run train: --only takes a comma-separated list of ${KINDS.join(', ')} (got "${k}")`);
+  process.exit(2);
+}
+const committed = defaultScorers();
+const participants = only.includes('participants') ? new Scorer(train('participants', createEngine(kb, { scorers: { participants: NEUTRAL, meetings: NEUTRAL, places: NEUTRAL } }), 'Whether a person found in the text is a participant of the story (a real, named person the gold lists).', true)) : committed.participants;
+const places = only.includes('places') ? new Scorer(trainPlaces(createEngine(kb, { scorers: { participants, meetings: NEUTRAL, places: NEUTRAL } }))) : committed.places;
+if (only.includes('meetings')) train('meetings', createEngine(kb, { scorers: { participants, meetings: NEUTRAL, places } }), 'Whether a meeting found in the text is an encounter the gold lists (matching at least two of its people).');
