@@ -90,6 +90,7 @@ export const WORD_SETS = {
   placeLocatives: 'place-locatives',
   placeNouns: 'place-nouns',
   subjectPronouns: 'subject-pronouns',
+  firstPersonPronouns: 'first-person-pronouns',
   afterDroppedSubject: 'after-dropped-subject',
   encounterBetween: 'encounter-between',
   subordinators: 'subordinators',

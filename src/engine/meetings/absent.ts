@@ -1,7 +1,8 @@
 // People named in a meeting's sentence who did not take part: those only mourned, visited at a
 // tomb, discussed, supported or sent («ضريح الرئيس الراحل», «رحيل الأسد», «ممثل الرئيس الروسي»;
 // lexicon `absent-markers`), and, in English, those named in a relative clause after the
-// trigger ("talks with European ministers who blamed the attack on Assad").
+// trigger ("talks with European ministers who blamed the attack on Assad") and the one who reports
+// it at the end of the clause ("…, foreign minister Guillermo Bedregal announced.").
 import type { Hit } from '../entities/lexicons.js';
 import { entryOf } from '../entities/lexicons.js';
 import type { PersonMention } from '../persons/types.js';
@@ -14,6 +15,7 @@ export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentRea
   for (const m of mc.mentions) {
     const from = relativeFrom.get(m.sentence);
     if (from !== undefined && m.first > from) out.set(m, 'relative-clause');
+    else if (reportsAtEnd(mc, m)) out.set(m, 'reporter');
   }
   const hits = mc.idx.all('lex:absent-markers');
   if (hits.length === 0) return out;
@@ -37,6 +39,30 @@ export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentRea
     for (let i = m.first + 1; i < m.last; i++) if (marks(i, m)) out.set(m, 'marker');
   }
   return out;
+}
+
+/**
+ * English "…, foreign minister Guillermo Bedregal announced.": a name after a comma (up to four words between: its title)
+ * and after a meeting trigger of its sentence, followed by a reporting verb that ends the clause.
+ */
+function reportsAtEnd(mc: MeetingContext, m: PersonMention): boolean {
+  const tokens = mc.tokens;
+  if (tokens[m.first].script !== 'latin') return false;
+  const verb = mc.idx.at('lex:speech-verbs', m.last);
+  if (!verb) return false;
+  const after = tokens[verb.last];
+  if (after && after.sentence === m.sentence && after.kind !== 'punct') return false;
+  let k = m.first - 1;
+  while (k >= 0 && tokens[k].kind !== 'punct' && m.first - k <= 4) k--;
+  if (k < 0 || tokens[k].norm !== ',') return false;
+  // ("We … discussed this with Shultz today, Clark said": the one reporting names himself in it)
+  const first = mc.doc.sentences[m.sentence].first;
+  let trigger = false;
+  for (let j = first; j < k; j++) {
+    if (mc.doc.words.firstPersonPronouns.has(tokens[j])) return false;
+    if (mc.idx.has('lex:meeting-triggers', j)) trigger = true;
+  }
+  return trigger;
 }
 
 /**
