@@ -1,5 +1,5 @@
 // npm run train: fits the learned scorers on the tuning gold (../shared/eval/dev/*.jsonl) and writes
-// src/kb/models/{participants,meetings}.json. Deterministic: fixed order, fixed iterations, no
+// src/kb/models/{participants,places,meetings}.json. Deterministic: fixed order, fixed iterations, no
 // randomness. The check set is never read. Participants are trained first; the meeting scorer is
 // trained on the engine that already uses the participant scorer.
 //   npm run train                      (all three, in order)

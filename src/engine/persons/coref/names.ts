@@ -39,7 +39,7 @@ export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
 /**
  * Over every multi-word person mention: its surname (the last word, or the first of a name that puts
  * the family name first) and its first word -> its entity ('' when two people share the word). An
- * Arabic surname that is also a common word («وليد المعلم», «عمرو موسى») is kept apart: alone it
+ * Arabic surname that is also a common word («وليد المعلم») is kept apart: alone it
  * names the person only as written in the name, with its article («المعلم», not «معلم»).
  */
 function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Map<string, string>; givenNames: Map<string, string>; articleSurnames: Map<string, string> } {
@@ -118,8 +118,12 @@ function* unknownNames(entities: Iterable<Entity>): Iterable<Entity> {
 /** Surnames alone in the text, on tokens no mention covers. */
 function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<string, string>, articleSurnames: Map<string, string>): Merge[] {
   const out: Merge[] = [];
-  const inTitle = new Uint8Array(ctx.tokens.length);
-  if (articleSurnames.size > 0) for (const u of layer.titles) inTitle.fill(1, u.first, u.last);
+  // tokens inside a title («الأمين العام»), only needed when a common-word surname is followed
+  let inTitle: Uint8Array | undefined;
+  if (articleSurnames.size > 0) {
+    inTitle = new Uint8Array(ctx.tokens.length);
+    for (const u of layer.titles) inTitle.fill(1, u.first, u.last);
+  }
   for (let i = 0; i < ctx.tokens.length; i++) {
     if (layer.covered[i]) continue;
     const t = ctx.tokens[i];
@@ -128,7 +132,7 @@ function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<s
     const next = ctx.tokens[i + 1];
     if (t.script === 'latin' && next?.sentence === t.sentence && ctx.lex.blockers.has(next.norm)) continue;
     for (const a of t.analyses) {
-      const pid = surnames.get(a.key) || (a.article && !inTitle[i] ? articleSurnames.get(a.key) : undefined);
+      const pid = surnames.get(a.key) || (a.article && inTitle && !inTitle[i] ? articleSurnames.get(a.key) : undefined);
       if (!pid) continue;
       out.push({ kind: 'mention', into: pid, mention: mentionOf(ctx, pid, i, i + 1, a.prefix, 'coref:surname', 'surname'), covers: true });
       break;
