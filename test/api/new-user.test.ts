@@ -189,9 +189,9 @@ describe('the repository', () => {
     expect(refs.length).toBeGreaterThanOrEqual(2);
     for (const r of refs) expect(existsSync(new URL(`../../${r}`, import.meta.url)), r).toBe(true);
     const { app } = await recording();
-    const nd = await app.inject({ method: 'POST', url: '/v1/extract/batch', headers: { 'content-type': 'application/x-ndjson' }, payload: read('examples/articles.ndjson') });
+    const nd = await app.inject({ method: 'POST', url: '/v1/extract/batch', headers: { 'content-type': 'application/x-ndjson' }, payload: read('test/examples/articles.ndjson') });
     expect(nd.body.trim().split('\n').map((l) => JSON.parse(l).ok)).toEqual([true, true, true]);
-    const txt = await app.inject({ method: 'POST', url: '/v1/extract?publishedAt=2019-05-15', headers: { 'content-type': 'text/plain' }, payload: read('examples/article.txt') });
+    const txt = await app.inject({ method: 'POST', url: '/v1/extract?publishedAt=2019-05-15', headers: { 'content-type': 'text/plain' }, payload: read('test/examples/article.txt') });
     expect(txt.statusCode).toBe(200);
     await app.close();
   });
