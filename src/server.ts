@@ -2,18 +2,27 @@
 // The worker pool starts before Fastify and the routes are even imported: the workers load the
 // knowledge base while this thread loads the HTTP stack (start-up time is the longer of the two, not their sum).
 import type { FastifyServerOptions } from 'fastify';
+import pino from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createExtractionService } from './service/index.js';
 
-function prettyOnTerminal(config: Config, loggerOptions: (c: Config) => Exclude<FastifyServerOptions['logger'], boolean | undefined>): FastifyServerOptions['logger'] {
+/**
+ * JSON lines on stdout, written asynchronously: a log line is queued and written by libuv while the
+ * event loop goes on (lines queued during one write go out together in the next), instead of one
+ * blocking write(2) per request on the thread that serves them; pino flushes what is queued when
+ * the process exits (process.exit included). On a terminal with pino-pretty installed, pretty lines.
+ */
+function logDestination(config: Config, loggerOptions: (c: Config) => Exclude<FastifyServerOptions['logger'], boolean | undefined>): FastifyServerOptions['logger'] {
   const base = loggerOptions(config);
-  if (!process.stdout.isTTY) return base;
-  try {
-    import.meta.resolve('pino-pretty'); // a dev dependency: absent in the production image
-    return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } };
-  } catch {
-    return base;
+  if (process.stdout.isTTY) {
+    try {
+      import.meta.resolve('pino-pretty'); // a dev dependency: absent in the production image
+      return { ...base, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } };
+    } catch {
+      // plain JSON lines, below
+    }
   }
+  return { ...base, stream: pino.destination({ dest: 1, sync: false }) };
 }
 
 async function main(): Promise<void> {
@@ -32,7 +41,7 @@ async function main(): Promise<void> {
   // (WORKERS=0 loads on this thread: it waits for the app, as before; a failure is reported after listen, below)
   if (config.WORKERS > 0) service.start().catch(() => {});
   const [{ buildApp, loggerOptions }, { knowledgeLogFields }] = await Promise.all([import('./app.js'), import('./plugins/extraction.js')]);
-  const app = await buildApp({ config, logger: prettyOnTerminal(config, loggerOptions), service });
+  const app = await buildApp({ config, logger: logDestination(config, loggerOptions), service });
 
   let closing = false;
   const shutdown = (signal: string) => {

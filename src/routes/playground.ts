@@ -34,7 +34,7 @@ const playground: FastifyPluginAsync = async (app) => {
   // Read once: the page is a few hundred bytes; its assets have content hashes in their names.
   const html = built ? readFileSync(indexFile, 'utf8') : '';
 
-  app.get('/', { schema: { hide: true }, helmet: { contentSecurityPolicy: PLAYGROUND_CSP } }, async (_request, reply) => {
+  app.get('/', { schema: { hide: true }, securityHeaders: { contentSecurityPolicy: PLAYGROUND_CSP } }, async (_request, reply) => {
     if (!built) throw new ProblemError('not-found', 'The playground has not been built: run `npm run build`.');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createHash } from 'node:crypto';
 import { matchKey } from '../../src/plugins/auth.js';
+import { GLOBAL_HELMET, helmetHeaders } from '../../src/plugins/security.js';
 import { fakeService, makeApp, memoryLog, PROBLEM_JSON } from './helpers.js';
 
 const apps: FastifyInstance[] = [];
@@ -94,6 +95,21 @@ describe('headers', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     const pre = await a.inject({ method: 'OPTIONS', url: '/v1/extract', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
     expect(pre.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('every response carries the full helmet set, computed once; a route option replaces parts of it', async () => {
+    const a = await app();
+    const want = helmetHeaders(GLOBAL_HELMET);
+    expect(want.map(([k]) => k)).toEqual(expect.arrayContaining(['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'cross-origin-opener-policy']));
+    for (const [method, url] of [['GET', '/healthz'], ['GET', '/nope'], ['POST', '/v1/extract']] as const) {
+      const res = await a.inject({ method, url, payload: method === 'POST' ? { text: 1 } : undefined });
+      for (const [k, v] of want) expect(res.headers[k], `${method} ${url} ${k}`).toBe(v);
+    }
+    expect(new Map(want).get('content-security-policy')).toMatch(/^default-src 'none';.*frame-ancestors 'none'/);
+    const page = await a.inject({ method: 'GET', url: '/' });
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(() => helmetHeaders({ contentSecurityPolicy: { directives: { 'bad;name': ['x'] } } })).toThrow(/directive/);
   });
 
   it('CORS allows only the configured origins', async () => {
