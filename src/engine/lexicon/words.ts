@@ -91,6 +91,7 @@ export const WORD_SETS = {
   placeNouns: 'place-nouns',
   subjectPronouns: 'subject-pronouns',
   firstPersonPronouns: 'first-person-pronouns',
+  nameModifiedHeads: 'name-modified-heads',
   afterDroppedSubject: 'after-dropped-subject',
   encounterBetween: 'encounter-between',
   subordinators: 'subordinators',

@@ -2,7 +2,8 @@
 // tomb, discussed, supported or sent («ضريح الرئيس الراحل», «رحيل الأسد», «ممثل الرئيس الروسي»;
 // lexicon `absent-markers`), and, in English, those named in a relative clause after the
 // trigger ("talks with European ministers who blamed the attack on Assad") and the one who reports
-// it at the end of the clause ("…, foreign minister Guillermo Bedregal announced.").
+// it at the end of the clause ("…, foreign minister Guillermo Bedregal announced."), and a name
+// that only modifies a noun ("the Reagan administration", "Assad's forces").
 import type { Hit } from '../entities/lexicons.js';
 import { entryOf } from '../entities/lexicons.js';
 import type { PersonMention } from '../persons/types.js';
@@ -16,6 +17,7 @@ export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentRea
     const from = relativeFrom.get(m.sentence);
     if (from !== undefined && m.first > from) out.set(m, 'relative-clause');
     else if (reportsAtEnd(mc, m)) out.set(m, 'reporter');
+    else if (modifiesNoun(mc, m)) out.set(m, 'modifier');
   }
   const hits = mc.idx.all('lex:absent-markers');
   if (hits.length === 0) return out;
@@ -63,6 +65,16 @@ function reportsAtEnd(mc: MeetingContext, m: PersonMention): boolean {
     if (mc.idx.has('lex:meeting-triggers', j)) trigger = true;
   }
   return trigger;
+}
+
+/** English "the Reagan administration", "Assad's forces": a name right before a noun it modifies (word set name-modified-heads). */
+function modifiesNoun(mc: MeetingContext, m: PersonMention): boolean {
+  const tokens = mc.tokens;
+  if (tokens[m.first].script !== 'latin') return false;
+  let k = m.last;
+  if ((tokens[k]?.norm === "'" || tokens[k]?.norm === '’') && tokens[k + 1]?.norm === 's') k += 2; // "Assad's
+  const next = tokens[k];
+  return next !== undefined && next.sentence === m.sentence && mc.doc.words.nameModifiedHeads.has(next);
 }
 
 /**
