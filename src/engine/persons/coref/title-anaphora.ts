@@ -2,11 +2,15 @@
 // الأمريكي … لقاءات» after «وزير الدفاع الأمريكي أشتون كارتر», "the U.S. minister" after
 // "Defence Minister Ashton Carter". A bare «الوزير الأمريكي» names no one office (there are many
 // American ministers), so the knowledge base cannot resolve it (title-only.ts); the story can: it is
-// the last person named in the few sentences before who holds a ministry of that country.
+// the last person named in the few sentences before who holds a ministry of that country. In
+// English, a definite title of one office with no country ("the prime minister", "the Crown
+// Prince", "the Secretary General") refers back the same way, to the last person named who holds
+// that office (by a title in the text, or in the knowledge base on the article's date).
 import type { PersonContext } from '../context.js';
 import type { Entity, Merge, PersonLayer, TitleUse } from '../types.js';
 import { mentionOf } from '../entities.js';
 import { firstAtOrAfter } from '../../match/bisect.js';
+import { TITLE_ONLY_OFFICES } from './title-only.js';
 
 /** How many sentences back the person referred to may have been named. */
 const REACH = 4;
@@ -19,15 +23,36 @@ export function titleAnaphoraMerges(ctx: PersonContext, layer: PersonLayer): Mer
   const merges: Merge[] = [];
   const mentioned = new Set(layer.mentions.map((m) => m.first));
   for (const t of layer.titles) {
-    const fits = GENERIC[t.role.office];
-    const country = t.role.country;
-    if (!fits || !country || t.role.title !== 'Minister' || layer.usedTitles.has(t) || layer.covered[t.hit.first] || mentioned.has(t.first) || !definite(ctx, t)) continue;
-    const e = lastHolder(ctx, layer, t, (en) => holds(ctx, en, country, fits));
+    if (layer.usedTitles.has(t) || layer.covered[t.hit.first] || mentioned.has(t.first) || !definite(ctx, t)) continue;
+    const e = referent(ctx, layer, t);
     if (!e) continue;
     const prefix = t.first === t.hit.first ? t.hit.prefix : 0;
     merges.push({ kind: 'mention', into: e.key, mention: mentionOf(ctx, e.key, t.first, t.last, prefix, 'coref:title-anaphor', 'title') });
   }
   return merges;
+}
+
+/**
+ * Who a definite title no name took refers back to: for «الوزير الأمريكي», "the U.S. minister", the
+ * last person named who holds a ministry of that country; for a title of one office and no country,
+ * «ولي العهد», "the Crown Prince", «الرئيس», the last person named who holds that office.
+ */
+function referent(ctx: PersonContext, layer: PersonLayer, t: TitleUse): Entity | undefined {
+  const country = t.role.country;
+  const fits = GENERIC[t.role.office];
+  if (fits && country && t.role.title === 'Minister') return lastHolder(ctx, layer, t, (en) => holds(ctx, en, country, fits));
+  // (English only: a bare «الرئيس», «الملك» opens names and names of things too often — «مركز الملك سلمان»)
+  if (country || t.role.organization || !TITLE_ONLY_OFFICES.has(t.role.office) || ctx.tokens[t.hit.first].script !== 'latin') return undefined;
+  const office = t.role.office;
+  return lastHolder(ctx, layer, t, (en) => holdsAnywhere(ctx, en, office));
+}
+
+/** Whether the person holds office `office` of any country: in the text, or in the knowledge base on the article's date (when it has one). */
+function holdsAnywhere(ctx: PersonContext, e: Entity, office: string): boolean {
+  if (e.textRoles.some((r) => r.office === office && !r.former)) return true;
+  const p = e.kb !== undefined && ctx.doc.dateGiven ? ctx.c.people[e.kb] : undefined;
+  const on = ctx.doc.date;
+  return !!p && p.roles.some((r) => r.office === office && r.from <= on && (r.to == null || on <= r.to));
 }
 
 /** «الوزير» (with the article), "the minister": a title that refers back, not one that opens a name. */
