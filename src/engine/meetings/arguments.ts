@@ -48,12 +48,15 @@ export function speechEndsAt(mc: MeetingContext, k: number): boolean {
 /**
  * «التقى الأخير مع …», "the latter met …": the person named last before; and in English "he"/"she"
  * before the trigger, with the one person named in the sentence after it, is the last person quoted
- * in the four sentences before ("…, he added, heading into a working dinner with his French counterpart").
+ * in the four sentences before ("…, he added, heading into a working dinner with his French counterpart");
+ * in English the pronoun may meet several people ("he was also scheduled to meet with A and B").
  */
 export function pronounSubject(mc: MeetingContext, h: Hit, s: number, pids: string[]): string | undefined {
   const tokens = mc.tokens;
-  if (pids.length !== 1) return undefined;
-  if (mc.doc.words.theLatter.has(tokens[h.last]) || mc.doc.words.theLatter.has(tokens[h.first - 1])) {
+  if (pids.length === 0) return undefined;
+  // ("he was also scheduled to meet with A and B": an English pronoun may meet several people)
+  if (pids.length > 1 && tokens[h.first].script !== 'latin') return undefined;
+  if (pids.length === 1 && (mc.doc.words.theLatter.has(tokens[h.last]) || mc.doc.words.theLatter.has(tokens[h.first - 1]))) {
     for (let j = firstAtOrAfter(mc.mentions, h.first) - 1; j >= 0; j--) {
       const m = mc.mentions[j];
       if (s - m.sentence > 1) break;
@@ -72,7 +75,7 @@ export function pronounSubject(mc: MeetingContext, h: Hit, s: number, pids: stri
   if (object - h.last > 8) return undefined;
   const m0 = mc.mentions[firstAtOrAfter(mc.mentions, object)];
   if (m0 && (mc.idx.has('lex:speech-verbs', m0.last) || speechEndsAt(mc, m0.first - 1))) return undefined;
-  return lastQuoted(mc, s, sentence.first, pids[0]);
+  return lastQuoted(mc, s, sentence.first, pids);
 }
 
 /**
@@ -89,7 +92,7 @@ function droppedSubject(mc: MeetingContext, h: Hit, s: number, met: string): str
   if (firstPersonAfter(mc, sentence.first, h.first) < h.first) return undefined;
   const object = firstPersonAfter(mc, h.last, sentence.last);
   if (object - h.last > 8) return undefined;
-  return lastQuoted(mc, s, sentence.first, met);
+  return lastQuoted(mc, s, sentence.first, [met]);
 }
 
 /**
@@ -113,12 +116,12 @@ export function betweenParties(mc: MeetingContext, h: Hit, s: number, pids: read
 }
 
 /** The one who spoke last in the four sentences before ("…, Hague said"), not whoever was named last (a photo credit). */
-function lastQuoted(mc: MeetingContext, s: number, before: number, not: string): string | undefined {
+function lastQuoted(mc: MeetingContext, s: number, before: number, not: readonly string[]): string | undefined {
   const tokens = mc.tokens;
   for (let j = firstAtOrAfter(mc.mentions, before) - 1; j >= 0; j--) {
     const m = mc.mentions[j];
     if (s - m.sentence > 4) break;
-    if (!present(mc, m) || m.pid === not) continue;
+    if (!present(mc, m) || not.includes(m.pid)) continue;
     const after = tokens[m.last]?.norm === ',' ? m.last + 1 : m.last;
     // «أكد وزير الخارجية المصري سامح شكري», "said Foreign Minister X": the verb before the title
     const title = mc.doc.ann.persons?.titleBefore.get(m.first);
