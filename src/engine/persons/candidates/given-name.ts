@@ -1,6 +1,6 @@
 // Candidates: a given name from the lexicon, extended over surnames and particles («عادل
 // الجبير», "John Kerry"), with the vetoes that keep everyday words out («حسن الجوار», «وعلى»,
-// «الرياض» is not «رياض»).
+// «الرياض» is not «رياض», the demonym «يمني» is not the name Yamani).
 import type { PersonContext } from '../context.js';
 import type { Candidate } from '../types.js';
 
@@ -25,6 +25,8 @@ export function givenName(ctx: PersonContext, leaders: Set<number>): Candidate[]
     // «حسن الجوار», «حسن النوايا»: a given name that is also an everyday word, before an «ال» word, is a phrase
     if (t.script === 'ar' && lex.phraseHeads.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
+    // «حوار يمني يمني» ("a Yemeni-Yemeni dialogue"): a given name that is also a demonym opens no name of its own
+    if (idx.has('demonym', h.first)) continue;
     const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2, h.first);
     if (last - h.first < 2) continue;
     // English: "... Street", "... University" after the name: a thing's name

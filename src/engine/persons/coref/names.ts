@@ -61,7 +61,8 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
     const at = first ? m.first : m.last - 1;
     const t = tokens[at];
     const key = t.analyses[0].key;
-    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || idx.has('place', at)) continue;
+    // (a surname that is a place or a demonym, «اليمني», "the Yemeni", stands alone for the adjective far more often than for the person)
+    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || idx.has('place', at) || idx.has('demonym', at)) continue;
     if (!lex.common.has(key)) note(surnames, key, m.pid);
     else if (t.script === 'ar' && t.analyses[0].article) note(articleSurnames, key, m.pid);
   }
