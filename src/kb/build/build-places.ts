@@ -617,6 +617,7 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
   }
   const usedIds = new Set<number>([...places.keys(), ...extraIds]);
   let regions = 0;
+  const regionNames = new Map<string, Names>();
   for (const code of [...admCodes].sort()) {
     const members = citiesByAdm.get(code);
     if (!members?.length) continue;
@@ -626,6 +627,11 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
       names[lang] = names[lang].filter((n) => !cityNames[lang].has(n));
     }
     if (!names.en.length && !names.ar.length) continue;
+    regionNames.set(code, names);
+  }
+  addShortRegionNames(regionNames, cityNames.en, countries);
+  for (const [code, names] of regionNames) {
+    const members = citiesByAdm.get(code)!;
     const seat = members.filter((c) => c.featureCode === 'PPLA').sort((a, b) => b.population - a.population)[0];
     let lat: number;
     let lon: number;
@@ -676,6 +682,37 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
     }
   }
   return [...places.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Designators around a region's English name in GeoNames: "Tibet Autonomous Region", "Special Region of Aceh". */
+const REGION_PREFIXES = ['Special Region of ', 'Free and Sovereign State of ', 'Autonomous Republic of ', 'Republic of ', 'State of ', 'Province of ', 'Region of '];
+const REGION_SUFFIXES = [' Uyghur Autonomous Region', ' Zhuang Autonomous Region', ' Hui Autonomous Region', ' Autonomous Region', ' Autonomous Community', ' Autonomous Province', ' Province', ' Governorate', ' Region', ' Oblast', ' Krai', ' Prefecture', ' State', ' District', ' Department', ' Municipality', ' Voivodeship', ' County'];
+/** Words that name no place on their own ("Eastern Province" is not "Eastern"). */
+const GENERIC_REGION_WORDS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Capital', 'Upper', 'Lower', 'Middle', 'Greater', 'Coast', 'Coastal', 'Islands', 'Mountain', 'Lakes', 'River', 'Federal', 'Oriental', 'Maritime', 'Littoral', 'Plateau', 'Centre', 'Center', 'South-West', 'North-West', 'North-East', 'South-East', 'Autonomous', 'Jewish']);
+
+/**
+ * The short English name the press uses for a region GeoNames names with its designator ("Xinjiang"
+ * for "Xinjiang Uyghur Autonomous Region", "Aceh" for "Special Region of Aceh"), added when no other
+ * place (town, country, region) is called that and it is not a generic word.
+ */
+function addShortRegionNames(regions: Map<string, Names>, cityNames: Set<string>, countries: Country[]): void {
+  const taken = new Set<string>(cityNames);
+  for (const c of countries) for (const n of c.names.en ?? []) taken.add(n);
+  for (const names of regions.values()) for (const n of names.en) taken.add(n);
+  const proposed = new Map<string, string[]>();
+  for (const [code, names] of regions) {
+    for (const n of names.en) {
+      let short = n;
+      for (const pre of REGION_PREFIXES) if (short.startsWith(pre)) short = short.slice(pre.length);
+      for (const suf of REGION_SUFFIXES) if (short.endsWith(suf)) short = short.slice(0, -suf.length);
+      if (short === n || short.length < 4 || !/^[A-Z]/.test(short) || taken.has(short) || short.split(' ').every((w) => GENERIC_REGION_WORDS.has(w)) || short.endsWith(' Autonomous')) continue;
+      const list = proposed.get(short);
+      if (list) list.push(code);
+      else proposed.set(short, [code]);
+    }
+  }
+  // (a short name two regions would share is left to neither)
+  for (const [short, codes] of proposed) if (codes.length === 1) regions.get(codes[0])!.en.push(short);
 }
 
 // ---------------------------------------------------------------------------------------------
