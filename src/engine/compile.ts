@@ -33,6 +33,8 @@ export interface GazPlace {
   lon: number;
   population: number;
   capital: boolean;
+  /** A small town the news names far beyond its size (a summit venue): kept where small towns are not. */
+  venue?: boolean;
   nameEn: string;
   nameAr?: string;
   /** ISO code when this place is a country. */
@@ -166,6 +168,7 @@ function gazPlace(p: Place, index: number): GazPlace {
     lon: p.lon,
     population: p.population,
     capital: p.capital ?? false,
+    ...(p.venue ? { venue: true } : {}),
     // English readers' spelling: "Geneva", not GeoNames' first name "Genève", when the list has both
     nameEn: p.names.en.find((n) => /^[\x20-\x7e]+$/.test(n)) ?? p.names.en[0] ?? p.names.ar[0] ?? String(p.id),
     nameAr: p.names.ar[0],

@@ -105,6 +105,8 @@ export const PlaceSchema = z.object({
   lon: z.number(),
   population: z.number().default(0),
   capital: z.boolean().optional(),
+  /** Named in international news far beyond its size (summit venues: Davos, Evian): the small-town filters let it through. */
+  venue: z.boolean().optional(),
   names: NamesSchema,
 });
 

@@ -134,7 +134,7 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
       let allSmall = true;
       for (const i of ids) {
         const p = c.places[i];
-        if (!(p.type === 'city' && !p.capital && p.population < (latin ? 20_000 : 5_000))) { allSmall = false; break; }
+        if (!(p.type === 'city' && !p.capital && !p.venue && p.population < (latin ? 20_000 : 5_000))) { allSmall = false; break; }
       }
       if (allSmall) continue;
     }
@@ -162,10 +162,10 @@ function arabicSingle(doc: Doc, c: Compiled, m: TrieMatch<Payload>, ids: number[
     // (and a town abroad spelled like an everyday word needs to be large: «بقوله» is "by his saying", not Kavala)
     if (everyday && !p.country) return strictLocative(doc, m.first, m.analysis.prefix) && (p.population >= 500_000 || (!!p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode))));
     // a small foreign town far from the story: too likely a word spelled like it («بيانه»)
-    if (p.type === 'city' && !p.capital && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
+    if (p.type === 'city' && !p.capital && !p.venue && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
     // a province named by one bare word («باي» in «بأي») needs a locative too
     if (p.type === 'region' && p.countryCode) return locative(doc, m.first, m.analysis.prefix);
-    if (p.type !== 'city' || p.capital || p.population >= 1_000_000) return true;
+    if (p.type !== 'city' || p.capital || p.venue || p.population >= 1_000_000) return true;
     if (p.countryCode && NEAR_ARABIC.has(p.countryCode)) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
     // a foreign town named in Arabic letters is often a surname («ويلسون», «إيفانز»): large ones, or a locative
     if (p.countryCode && context.has(p.countryCode)) return p.population >= 200_000 || locative(doc, m.first, m.analysis.prefix);
@@ -181,7 +181,7 @@ function englishSingle(doc: Doc, c: Compiled, m: TrieMatch<Payload>, ids: number
   return ids.filter((i) => {
     const p = c.places[i];
     if (personal && p.type === 'city' && !p.capital && p.population < 150_000 && !placed) return false;
-    return p.type !== 'city' || p.capital || p.population >= 100_000 || (p.countryCode !== undefined && context.has(p.countryCode));
+    return p.type !== 'city' || p.capital || p.venue || p.population >= 100_000 || (p.countryCode !== undefined && context.has(p.countryCode));
   });
 }
 

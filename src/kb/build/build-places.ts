@@ -569,6 +569,7 @@ interface PlaceOut {
   lon: number;
   population: number;
   capital?: boolean;
+  venue?: boolean;
   names: Names;
 }
 
@@ -661,6 +662,7 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
       }
     }
     if (had) {
+      if (e.venue) had.venue = true;
       had.names.ar = [...new Set([...(e.names.ar ?? []), ...had.names.ar])];
       addNames(had.names.en, 'en', e.names.en ?? []);
       addNames(had.names.fr, 'fr', e.names.fr ?? []);
@@ -677,6 +679,7 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
         lon: e.lon,
         population: e.population,
         ...(e.capital ? { capital: true } : {}),
+        ...(e.venue ? { venue: true } : {}),
         names: { en: [...(e.names.en ?? [])], ar: [...(e.names.ar ?? [])], fr: [...(e.names.fr ?? [])] },
       });
     }
