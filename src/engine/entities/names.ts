@@ -204,6 +204,11 @@ export class NameParser {
         }
         break;
       }
+      // "Eugene A. Gordon", "George H. W. Bush": a middle initial and its full stop go on with an English name
+      if (this.middleInitial(last, t0.sentence)) {
+        last += 2;
+        continue;
+      }
       if (t.script === 'latin' && !t.cap) break;
       if (this.givenAt(last)) {
         last++;
@@ -234,6 +239,16 @@ export class NameParser {
     // never end on a particle
     while (last > first + 1 && this.isParticle(last - 1)) last--;
     return last;
+  }
+
+  /** A capital letter at `k` with its full stop glued on, followed in the sentence by a name word or another initial. */
+  private middleInitial(k: number, sentence: number): boolean {
+    const t = this.tok(k);
+    const dot = this.tok(k + 1);
+    const next = this.tok(k + 2);
+    if (!t || !dot || !next || t.kind !== 'word' || t.script !== 'latin' || !t.cap || t.norm.length !== 1 || dot.norm !== '.' || dot.spaceBefore) return false;
+    // (the name goes on after it: a surname, or another initial; "Robert S. PriceU.S." ends no name on "S.")
+    return next.kind === 'word' && next.script === 'latin' && next.sentence === sentence && (this.nameWord(k + 2) || this.middleInitial(k + 2, sentence));
   }
 
   /** After «بن», «عبد», «ولد», «أبو» almost any word is part of the name («عبد السلام», «ولد الشيخ»). */
