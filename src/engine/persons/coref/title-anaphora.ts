@@ -24,6 +24,8 @@ export function titleAnaphoraMerges(ctx: PersonContext, layer: PersonLayer): Mer
   const mentioned = new Set(layer.mentions.map((m) => m.first));
   for (const t of layer.titles) {
     if (layer.usedTitles.has(t) || layer.covered[t.hit.first] || mentioned.has(t.first) || !definite(ctx, t)) continue;
+    // "the president (Obama)": the name in brackets right after the title says who it is
+    if (ctx.tokens[t.last]?.norm === '(' && mentioned.has(t.last + 1)) continue;
     const e = referent(ctx, layer, t);
     if (!e) continue;
     const prefix = t.first === t.hit.first ? t.hit.prefix : 0;
