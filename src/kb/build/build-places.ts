@@ -606,7 +606,9 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
   // first-level regions (GeoNames admin1 codes "CC.ADM")
   const cityNames = { en: new Set<string>(), ar: new Set<string>(), fr: new Set<string>() };
   for (const p of places.values()) for (const lang of ['en', 'ar', 'fr'] as const) for (const n of p.names[lang]) cityNames[lang].add(n);
-  for (const e of extras) for (const lang of ['en', 'ar', 'fr'] as const) for (const n of e.names[lang] ?? []) cityNames[lang].add(n);
+  // (a hand-added region is the same region: its names do not count as a town's)
+  for (const e of extras) if (e.type !== 'region') for (const lang of ['en', 'ar', 'fr'] as const) for (const n of e.names[lang] ?? []) cityNames[lang].add(n);
+  const extraRegions = new Map(extras.filter((e) => e.type === 'region').map((e) => [e.id, e]));
   const admCodes = new Set<string>();
   for (const lang of ['en', 'ar', 'fr'] as const) for (const k of geo[lang].keys()) if (/^[A-Z]{2}\.[A-Za-z0-9]+$/.test(k)) admCodes.add(k);
   const citiesByAdm = new Map<string, City[]>();
@@ -643,7 +645,8 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
       lon = members.reduce((s, c) => s + c.loc.coordinates[0] * Math.max(c.population, 1), 0) / w;
     }
     let id = -(1_000_000_000 + (fnv1a(code) % 1_000_000_000));
-    while (usedIds.has(id)) id -= 1;
+    // places-extra.json adds names to a region by its id (the same region: same id, same country)
+    if (extraRegions.get(id)?.countryCode !== code.slice(0, 2)) while (usedIds.has(id)) id -= 1;
     usedIds.add(id);
     places.set(id, { id, type: 'region', countryCode: code.slice(0, 2), lat: round4(lat), lon: round4(lon), population: 0, names });
     regions++;
@@ -689,7 +692,7 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
 
 /** Designators around a region's English name in GeoNames: "Tibet Autonomous Region", "Special Region of Aceh". */
 const REGION_PREFIXES = ['Special Region of ', 'Free and Sovereign State of ', 'Autonomous Republic of ', 'Republic of ', 'State of ', 'Province of ', 'Region of '];
-const REGION_SUFFIXES = [' Uyghur Autonomous Region', ' Zhuang Autonomous Region', ' Hui Autonomous Region', ' Autonomous Region', ' Autonomous Community', ' Autonomous Province', ' Province', ' Governorate', ' Region', ' Oblast', ' Krai', ' Prefecture', ' State', ' District', ' Department', ' Municipality', ' Voivodeship', ' County'];
+const REGION_SUFFIXES = [' Uyghur Autonomous Region', ' Zhuang Autonomous Region', ' Hui Autonomous Region', ' Autonomous Region', ' Autonomous Community', ' Autonomous Province', ' Province', ' Governorate', ' Region', ' Oblast', ' Krai', ' Prefecture', ' State', ' District', ' Department', ' Municipality', ' Voivodeship', ' County', ' Republic'];
 /** Words that name no place on their own ("Eastern Province" is not "Eastern"). */
 const GENERIC_REGION_WORDS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Capital', 'Upper', 'Lower', 'Middle', 'Greater', 'Coast', 'Coastal', 'Islands', 'Mountain', 'Lakes', 'River', 'Federal', 'Oriental', 'Maritime', 'Littoral', 'Plateau', 'Centre', 'Center', 'South-West', 'North-West', 'North-East', 'South-East', 'Autonomous', 'Jewish']);
 
