@@ -1,8 +1,9 @@
 // Component "places": gazetteer candidates (and contextual names such as «المملكة») outside person
-// and organisation names, one overlap resolution, disambiguation with the story's countries, and
+// and organisation names and outside «» titles, one overlap resolution, disambiguation with the story's countries, and
 // location items (a governorate and its same-named capital are one place).
 import type { Location } from '../../schemas/extraction.js';
 import type { Compiled } from '../compile.js';
+import type { Doc } from '../doc.js';
 import type { Component } from '../pipeline.js';
 import { need } from '../pipeline.js';
 import type { LocationIndex } from '../doc.js';
@@ -40,12 +41,22 @@ export const placeComponent: Component = {
     // the countries of the people in the story («الجبير» ties it to Saudi Arabia)
     for (const p of participants) if (p.type === 'person' && p.country) context.add(p.country);
     // contextual names («المملكة») after the real names, so «المملكة المتحدة» stays the UK
-    const chosen = filterSpans([...placeCandidates(doc, c, doc.matches, w.stop, context, w.common, w.heads), ...contextualCandidates(c, doc.matches, context)], taken);
+    const candidates = [...placeCandidates(doc, c, doc.matches, w.stop, context, w.common, w.heads), ...contextualCandidates(c, doc.matches, context)].filter((m) => !guillemetTitle(doc, m.first, m.last));
+    const chosen = filterSpans(candidates, taken);
     const mentions = resolvePlaces(doc, c, chosen, demonyms);
     doc.ann.placeMentions = mentions;
     doc.ann.locations = locationItems(mentions);
   },
 };
+
+/**
+ * «الشرق الأوسط» in guillemets is the newspaper, «رينو» the company, «سيفاستوبول» a ship: the Arabic
+ * press sets the names of media, firms, ships and works between «», and a place's own name alone
+ * between them is such a title, not the place.
+ */
+function guillemetTitle(doc: Doc, first: number, last: number): boolean {
+  return doc.text[doc.tokens[first].start - 1] === '«' && doc.text[doc.tokens[last - 1].end] === '»';
+}
 
 function locationItems(mentions: PlaceMention[]): LocationIndex {
   // «محافظة عدن» and «عدن» in one story: a governorate and its capital of the same name are one place
