@@ -94,6 +94,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const scorers = options.scorers ?? defaultScorers();
   engineWords(c); // every word set the components read exists (or this throws at start-up)
   requireLexicon(c, 'romanisation'); // and the romaniser's name parts (its table is built at its first use: src/engine/names/romanise.ts)
+  requireLexicon(c, 'place-idioms'); // and the phrase lexicon the places component reads as lex:place-idioms
   const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);
   if (pipeline.names.includes('ner')) loadTaggers(c); // the name tagger's models, once, at start-up
   return {

@@ -37,6 +37,8 @@ export const placeComponent: Component = {
     // places compete with organisation and person names for the same words
     const taken = new Uint8Array(doc.tokens.length);
     for (const s of doc.ann.blocking ?? []) for (let k = s.first; k < s.last; k++) taken[k] = 1;
+    // «مسقط رأس» (birthplace) is not Muscat: fixed phrases that hold a place's name (lexicon place-idioms)
+    for (const h of doc.index.all('lex:place-idioms')) for (let k = h.first; k < h.last; k++) taken[k] = 1;
     const context = countryContext(c, doc.matches, demonyms);
     // the countries of the people in the story («الجبير» ties it to Saudi Arabia)
     for (const p of participants) if (p.type === 'person' && p.country) context.add(p.country);
