@@ -61,6 +61,13 @@ function locative(doc: Doc, k: number, prefix: number): boolean {
   return !!prev && (doc.words.placeLocatives.hasNorm(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key) || doc.words.placeLocatives.has(prev));
 }
 
+/** «في عدن ولحج وأبين»: a word with «و» glued on right after another place's name — a list of places, under the locative that opens it. */
+function listedPlace(doc: Doc, k: number, prefix: number): boolean {
+  if (prefix !== 1 || !doc.tokens[k].norm.startsWith('و')) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (doc.index.at('place', j)?.last === k) return true;
+  return false;
+}
+
 /** «بصور», «مدينة صور»: the narrow contexts that make an everyday word a place («في جوهر الموضوع» is not). */
 function strictLocative(doc: Doc, k: number, prefix: number): boolean {
   if (prefix > 0) return doc.norm[doc.tokens[k].normStart + prefix - 1] === 'ب';
@@ -164,7 +171,7 @@ function arabicSingle(doc: Doc, c: Compiled, m: TrieMatch<Payload>, ids: number[
     // a small foreign town far from the story: too likely a word spelled like it («بيانه»)
     if (p.type === 'city' && !p.capital && !p.venue && p.population < 50_000 && !(p.countryCode && (NEAR_ARABIC.has(p.countryCode) || context.has(p.countryCode)))) return false;
     // a province named by one bare word («باي» in «بأي») needs a locative too
-    if (p.type === 'region' && p.countryCode) return locative(doc, m.first, m.analysis.prefix);
+    if (p.type === 'region' && p.countryCode) return locative(doc, m.first, m.analysis.prefix) || listedPlace(doc, m.first, m.analysis.prefix);
     if (p.type !== 'city' || p.capital || p.venue || p.population >= 1_000_000) return true;
     if (p.countryCode && NEAR_ARABIC.has(p.countryCode)) return p.population >= 20_000 || locative(doc, m.first, m.analysis.prefix);
     // a foreign town named in Arabic letters is often a surname («ويلسون», «إيفانز»): large ones, or a locative
