@@ -124,6 +124,8 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     for (const p of m.payloads) if (p.kind === 'place' && !ids.includes(p.place)) ids.push(p.place);
     const latin = doc.tokens[m.first].script === 'latin';
     if (latin && (!looksLikeName(doc, m.first, m.last) || !caseOk(doc, m.first, m.last))) continue;
+    // "Burlington Industries", "Morgan Stanley Group": a place's name inside a firm's is no place
+    if (latin && doc.tokens[m.last]?.cap && doc.words.orgDesignators.has(doc.tokens[m.last])) continue;
     // "Kafr Batna", «كفر بطنا»: the tail of an unknown village is not the town it shares a word with
     const before = doc.tokens[m.first - 1];
     if (m.analysis.prefix === 0 && before && before.kind === 'word' && before.script === doc.tokens[m.first].script && heads.has(before.norm) && (!latin || before.cap)) continue;

@@ -86,6 +86,7 @@ export const WORD_SETS = {
   callFor: 'call-for',
   notAfterParticle: 'not-after-particle',
   placeConnectors: 'place-connectors',
+  orgDesignators: 'org-designators',
   directions: 'directions',
   placeLocatives: 'place-locatives',
   placeNouns: 'place-nouns',
