@@ -62,11 +62,28 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
     const t = tokens[at];
     const key = t.analyses[0].key;
     // (a surname that is a place or a demonym, «اليمني», "the Yemeni", stands alone for the adjective far more often than for the person)
-    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || idx.has('place', at) || idx.has('demonym', at)) continue;
+    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || placeWord(ctx, at) || idx.has('demonym', at)) continue;
     if (!lex.common.has(key)) note(surnames, key, m.pid);
     else if (t.script === 'ar' && t.analyses[0].article) note(articleSurnames, key, m.pid);
   }
   return { surnames, givenNames, articleSurnames };
+}
+
+/**
+ * Whether the word at `k` names a place too well to be followed alone as a surname: any place in
+ * Arabic; in English, a country, a region, a capital or a large town — not a word that only names
+ * small towns ("Wright", "Oakley": the Speaker and the trade representative, not towns in Texas and California).
+ */
+function placeWord(ctx: PersonContext, k: number): boolean {
+  const h = ctx.idx.at('place', k);
+  if (!h) return false;
+  if (ctx.tokens[k].script !== 'latin') return true;
+  for (const p of h.payloads) {
+    if (p.kind !== 'place') continue;
+    const place = ctx.c.places[p.place];
+    if (place.type !== 'city' || place.capital || place.venue || place.population >= 100_000) return true;
+  }
+  return false;
 }
 
 /** Whether token `k` is the last word of one of the knowledge-base person's names (the compiled surname table). */
