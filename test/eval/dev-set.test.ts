@@ -17,7 +17,7 @@ const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const scorer = join(shared, 'eval/score.mjs');
 
 /** Minimum F1 per language and category, and accuracies, per set. */
-// measured 2026-12-07 15:50 (tuning set 138 articles, check set 72), after the tenth session's name,
+// measured 2026-12-07 15:37 (tuning set 138 articles, check set 72), after the tenth session's name,
 // title-anaphora and gazetteer work (scorers of 8a3ec9a):
 //   dev   ar P 0.974 M 0.820 L 0.958 R 1.000 place 0.823 date 0.917 | en P 0.980 M 0.732 L 0.953 R 1.000 place 0.333 date 0.929
 //   check ar P 0.930 M 0.747 L 0.943 R 1.000 place 0.750 date 0.964 | en P 0.943 M 0.581 L 0.925 R 1.000 place 0.667 date 1.000
