@@ -6,6 +6,7 @@ import { looksLikeName } from '../../entities/places.js';
 import type { PersonContext } from '../context.js';
 import type { Candidate } from '../types.js';
 import { nearTenure } from '../util.js';
+import { normalizeString } from '../../text/normalize.js';
 
 export function knownAlias(ctx: PersonContext): Candidate[] {
   const { idx, tokens, parser, doc, c } = ctx;
@@ -24,6 +25,7 @@ export function knownAlias(ctx: PersonContext): Candidate[] {
     }
     // «ردا على محمود عباس»: an alias that starts with «علي» read where the text has the preposition «على»
     if (tokens[h.first].norm === 'علي' && parser.isStop(h.first)) continue;
+    if (articleMissing(ctx, h.first, h.last, h.prefix, kbs)) continue;
     // «جامعة الحسين بن طلال», "King Fahd Causeway": a known person's name inside the name of a place or an institution
     if (h.first > 0 && ctx.lex.things.has(tokens[h.first - 1].analyses[0].key)) continue;
     if (last < tokens.length && tokens[last].script === 'latin' && tokens[last].cap && ctx.lex.things.has(tokens[last].norm)) continue;
@@ -32,4 +34,17 @@ export function knownAlias(ctx: PersonContext): Candidate[] {
     out.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: person, priority: 0 });
   }
   return out;
+}
+
+/**
+ * «أسد» (a lion) is not «الأسد» (Assad): a one-word Arabic alias that the knowledge base writes with
+ * the article names the person only where the text has the article too (lexicon keys drop it).
+ */
+function articleMissing(ctx: PersonContext, first: number, last: number, prefix: number, kbs: readonly number[]): boolean {
+  const t = ctx.tokens[first];
+  if (last - first !== 1 || t.script !== 'ar') return false;
+  const a = t.analyses.find((x) => x.prefix === prefix) ?? t.analyses[0];
+  if (a.article) return false;
+  for (const k of kbs) for (const n of ctx.c.people[k]?.names.ar ?? []) if (normalizeString(n) === a.key) return false;
+  return true;
 }

@@ -7,7 +7,7 @@ import type { Entity, Merge, PersonLayer } from '../types.js';
 import { mentionOf } from '../entities.js';
 
 export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
-  const { surnames, givenNames, articleSurnames } = nameWordIndexes(ctx, layer);
+  const { surnames, givenNames, articleSurnames, articleOnly } = nameWordIndexes(ctx, layer);
   const merges: Merge[] = [];
   const bySuffix = suffixIndex(layer.entities.values());
   const bySkeleton = new Map<string, string>();
@@ -32,7 +32,7 @@ export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
     merges.push({ kind: 'entity', from: b.key, into: target });
     mergedInto.set(b.key, target);
   }
-  if (surnames.size > 0 || articleSurnames.size > 0) merges.push(...surnameMentions(ctx, layer, surnames, articleSurnames));
+  if (surnames.size > 0 || articleSurnames.size > 0) merges.push(...surnameMentions(ctx, layer, surnames, articleSurnames, articleOnly));
   return merges;
 }
 
@@ -42,17 +42,26 @@ export function nameMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
  * Arabic surname that is also a common word («وليد المعلم») is kept apart: alone it
  * names the person only as written in the name, with its article («المعلم», not «معلم»).
  */
-function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Map<string, string>; givenNames: Map<string, string>; articleSurnames: Map<string, string> } {
+function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Map<string, string>; givenNames: Map<string, string>; articleSurnames: Map<string, string>; articleOnly: Map<string, boolean> } {
   const { tokens, lex, idx } = ctx;
   const surnames = new Map<string, string>();
   const givenNames = new Map<string, string>();
   const articleSurnames = new Map<string, string>();
+  // Arabic surnames as the names write them: with the article every time («الأسد»), or not
+  const articleOnly = new Map<string, boolean>();
+  const written = (k: number) => {
+    const a = tokens[k].analyses[0];
+    if (tokens[k].script === 'ar') articleOnly.set(a.key, (articleOnly.get(a.key) ?? true) && a.article);
+  };
   for (const m of layer.mentions) {
     const e = layer.entities.get(m.pid);
     if (e?.type !== 'person') continue;
     // "President Reagan": a one-word name linked to a known person, when it is that person's surname
     if (m.last - m.first === 1) {
-      if (e.kb !== undefined && knownSurname(ctx, e.kb, m.first) && !lex.stop.has(tokens[m.first].analyses[0].key)) note(surnames, tokens[m.first].analyses[0].key, m.pid);
+      if (e.kb !== undefined && knownSurname(ctx, e.kb, m.first) && !lex.stop.has(tokens[m.first].analyses[0].key)) {
+        note(surnames, tokens[m.first].analyses[0].key, m.pid);
+        written(m.first);
+      }
       continue;
     }
     if (tokens[m.first].kind === 'word') note(givenNames, tokens[m.first].analyses[0].key, m.pid);
@@ -63,10 +72,12 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
     const key = t.analyses[0].key;
     // (a surname that is a place or a demonym, «اليمني», "the Yemeni", stands alone for the adjective far more often than for the person)
     if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || placeWord(ctx, at) || idx.has('demonym', at)) continue;
-    if (!lex.common.has(key)) note(surnames, key, m.pid);
-    else if (t.script === 'ar' && t.analyses[0].article) note(articleSurnames, key, m.pid);
+    if (!lex.common.has(key)) {
+      note(surnames, key, m.pid);
+      written(at);
+    } else if (t.script === 'ar' && t.analyses[0].article) note(articleSurnames, key, m.pid);
   }
-  return { surnames, givenNames, articleSurnames };
+  return { surnames, givenNames, articleSurnames, articleOnly };
 }
 
 /**
@@ -134,7 +145,7 @@ function* unknownNames(entities: Iterable<Entity>): Iterable<Entity> {
 }
 
 /** Surnames alone in the text, on tokens no mention covers. */
-function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<string, string>, articleSurnames: Map<string, string>): Merge[] {
+function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<string, string>, articleSurnames: Map<string, string>, articleOnly: Map<string, boolean>): Merge[] {
   const out: Merge[] = [];
   // tokens inside a title («الأمين العام»), only needed when a common-word surname is followed
   let inTitle: Uint8Array | undefined;
@@ -150,7 +161,8 @@ function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<s
     const next = ctx.tokens[i + 1];
     if (t.script === 'latin' && next?.sentence === t.sentence && ctx.lex.blockers.has(next.norm)) continue;
     for (const a of t.analyses) {
-      const pid = surnames.get(a.key) || (a.article && inTitle && !inTitle[i] ? articleSurnames.get(a.key) : undefined);
+      // («أسد», a lion, is not «الأسد»: a surname every name writes with the article is followed only with it)
+      const pid = (a.article || !articleOnly.get(a.key) ? surnames.get(a.key) : undefined) || (a.article && inTitle && !inTitle[i] ? articleSurnames.get(a.key) : undefined);
       if (!pid) continue;
       out.push({ kind: 'mention', into: pid, mention: mentionOf(ctx, pid, i, i + 1, a.prefix, 'coref:surname', 'surname'), covers: true });
       break;
