@@ -93,6 +93,7 @@ export const WORD_SETS = {
   subjectPronouns: 'subject-pronouns',
   firstPersonPronouns: 'first-person-pronouns',
   nameModifiedHeads: 'name-modified-heads',
+  compoundNameTails: 'compound-name-tails',
   afterDroppedSubject: 'after-dropped-subject',
   encounterBetween: 'encounter-between',
   subordinators: 'subordinators',

@@ -72,6 +72,8 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
     const key = t.analyses[0].key;
     // (a surname that is a place or a demonym, «اليمني», "the Yemeni", stands alone for the adjective far more often than for the person)
     if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || placeWord(ctx, at) || idx.has('demonym', at)) continue;
+    // «سيف الإسلام», «نور الدين»: the end of a compound given name is no family name («الإسلام» alone is Islam)
+    if (ctx.doc.words.compoundNameTails.has(t)) continue;
     if (!lex.common.has(key)) {
       note(surnames, key, m.pid);
       written(at);
