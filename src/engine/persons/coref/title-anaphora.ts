@@ -36,8 +36,8 @@ export function titleAnaphoraMerges(ctx: PersonContext, layer: PersonLayer): Mer
 
 /**
  * Who a definite title no name took refers back to: for «الوزير الأمريكي», "the U.S. minister", the
- * last person named who holds a ministry of that country; for a title of one office and no country,
- * «ولي العهد», "the Crown Prince", «الرئيس», the last person named who holds that office.
+ * last person named who holds a ministry of that country; in English, for a title of one office and
+ * no country ("the Crown Prince", "the president"), the last person named who holds that office.
  */
 function referent(ctx: PersonContext, layer: PersonLayer, t: TitleUse): Entity | undefined {
   const country = t.role.country;
