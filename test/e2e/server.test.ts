@@ -142,9 +142,14 @@ describe.skipIf(!existsSync(SERVER))('start-up failures', () => {
     writeFileSync(`${dir}/oops.json`, '{"people": 1}');
     const child = spawn(process.execPath, [SERVER], { cwd: ROOT, env: { ...process.env, PORT: '0', WORKERS: '1', KB_DIR: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
+    let out = '';
     child.stderr!.on('data', (d) => (err += d));
+    child.stdout!.on('data', (d) => (out += d));
     expect(await exited(child)).toBe(1);
     expect(err).toMatch(/oops\.json/);
+    // log lines are written asynchronously: the fatal one, logged right before process.exit, still comes out
+    const fatal = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { level: number; msg: string }).find((l) => l.level === 60);
+    expect(fatal?.msg).toMatch(/cannot start/);
   });
 });
 
