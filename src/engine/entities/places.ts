@@ -22,8 +22,9 @@ export function looksLikeName(doc: Doc, first: number, last: number): boolean {
     const t: Token = doc.tokens[k];
     if (t.kind !== 'word') continue;
     if (t.cap) continue;
-    // "eastern Ghouta", "east Jerusalem": a direction before a capitalised name
-    if (k === first && last - first > 1 && doc.words.directions.has(t)) continue;
+    // "eastern Ghouta", "east Jerusalem": a direction before a capitalised name; "the Gulf", "the Hague":
+    // a gazetteer name that starts with the article (the match holds it only when the name does)
+    if (k === first && last - first > 1 && (doc.words.directions.has(t) || t.norm === 'the')) continue;
     if (k > first && doc.words.placeConnectors.has(t)) continue;
     return false;
   }
