@@ -153,7 +153,9 @@ export function placeCandidates(doc: Doc, c: Compiled, matches: TrieMatch<Payloa
     // English: a capitalised word that only names a small town abroad is more likely a name ("Nigel")
     const kept = !single ? ids : latin ? englishSingle(doc, c, m, ids, context) : arabicSingle(doc, c, m, ids, context, common);
     if (kept.length === 0) continue;
-    out.push({ first: m.first, last: m.last, prefix: m.analysis.prefix, places: kept });
+    // "in the Gulf": the place is "Gulf", the lower-case article stays outside the mention
+    const first = latin && !single && doc.tokens[m.first].norm === 'the' && !doc.tokens[m.first].cap ? m.first + 1 : m.first;
+    out.push({ first, last: m.last, prefix: first === m.first ? m.analysis.prefix : 0, places: kept });
   }
   return out;
 }
