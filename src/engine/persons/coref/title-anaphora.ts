@@ -11,6 +11,7 @@ import type { Entity, Merge, PersonLayer, TitleUse } from '../types.js';
 import { mentionOf } from '../entities.js';
 import { firstAtOrAfter } from '../../match/bisect.js';
 import { TITLE_ONLY_OFFICES } from './title-only.js';
+import { roleActive } from '../../entities/roles.js';
 
 /** How many sentences back the person referred to may have been named. */
 const REACH = 4;
@@ -53,8 +54,7 @@ function referent(ctx: PersonContext, layer: PersonLayer, t: TitleUse): Entity |
 function holdsAnywhere(ctx: PersonContext, e: Entity, office: string): boolean {
   if (e.textRoles.some((r) => r.office === office && !r.former)) return true;
   const p = e.kb !== undefined && ctx.doc.dateGiven ? ctx.c.people[e.kb] : undefined;
-  const on = ctx.doc.date;
-  return !!p && p.roles.some((r) => r.office === office && r.from <= on && (r.to == null || on <= r.to));
+  return !!p && p.roles.some((r) => r.office === office && roleActive(r, ctx.doc.date));
 }
 
 /** «الوزير» (with the article), "the minister": a title that refers back, not one that opens a name. */
