@@ -694,7 +694,7 @@ function buildPlaces(geo: Record<Lang, Map<string, string>>, cities: City[], cou
 const REGION_PREFIXES = ['Special Region of ', 'Free and Sovereign State of ', 'Autonomous Republic of ', 'Republic of ', 'State of ', 'Province of ', 'Region of '];
 const REGION_SUFFIXES = [' Uyghur Autonomous Region', ' Zhuang Autonomous Region', ' Hui Autonomous Region', ' Autonomous Region', ' Autonomous Community', ' Autonomous Province', ' Province', ' Governorate', ' Region', ' Oblast', ' Krai', ' Prefecture', ' State', ' District', ' Department', ' Municipality', ' Voivodeship', ' County', ' Republic'];
 /** Words that name no place on their own ("Eastern Province" is not "Eastern"). */
-const GENERIC_REGION_WORDS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Capital', 'Upper', 'Lower', 'Middle', 'Greater', 'Coast', 'Coastal', 'Islands', 'Mountain', 'Lakes', 'River', 'Federal', 'Oriental', 'Maritime', 'Littoral', 'Plateau', 'Centre', 'Center', 'South-West', 'North-West', 'North-East', 'South-East', 'Autonomous', 'Jewish']);
+const GENERIC_REGION_WORDS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Capital', 'Upper', 'Lower', 'Middle', 'Greater', 'Coast', 'Coastal', 'Islands', 'Mountain', 'Lakes', 'River', 'Federal', 'Oriental', 'Maritime', 'Littoral', 'Plateau', 'Centre', 'Center', 'South-West', 'North-West', 'North-East', 'South-East']);
 
 /**
  * The short English name the press uses for a region GeoNames names with its designator ("Xinjiang"
