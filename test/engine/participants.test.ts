@@ -9,7 +9,7 @@ interface PCase {
   name: string;
   date: string;
   text: string;
-  expect: Array<{ en?: string; ar?: string; name?: string; mentions?: number; textRole?: { office: string; country?: string }; textRoles?: string[]; kbRole?: string }>;
+  expect: Array<{ en?: string; ar?: string; name?: string; mentions?: number; textRole?: { office: string; country?: string }; textRoles?: string[]; kbRole?: string; mentionTexts?: string[] }>;
 }
 const load = <T>(lang: string, file: string): T[] => JSON.parse(readFileSync(new URL(`./cases/${lang}/${file}.json`, import.meta.url), 'utf8'));
 const run = (lang: string, text: string, date: string) => engine().extract({ text, language: lang as 'ar' | 'en', publishedAt: date });
@@ -31,6 +31,7 @@ describe.each(['ar', 'en'])('participants (%s)', (lang) => {
       if (want.mentions) expect(p.mentions).toHaveLength(want.mentions);
       if (want.textRole) expect(p.roles.some((r) => r.source === 'text' && r.office === want.textRole!.office && (!want.textRole!.country || r.country === want.textRole!.country))).toBe(true);
       if (want.textRoles) expect(p.roles.filter((r) => r.source === 'text').map((r) => r.office)).toEqual(want.textRoles);
+      if (want.mentionTexts) expect(p.mentions.map((m) => m.text)).toEqual(want.mentionTexts);
       if (want.kbRole) expect(p.roles.some((r) => r.source === 'knowledge-base' && r.office === want.kbRole)).toBe(true);
     });
     offsetsExact(out, c.text);

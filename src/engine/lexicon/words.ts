@@ -99,6 +99,7 @@ export const WORD_SETS = {
   subordinators: 'subordinators',
   familyNameFirst: 'family-name-first',
   royalTitles: 'royal-titles',
+  formerMarkers: 'former-markers',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORD_SETS]: WordSet };

@@ -30,16 +30,22 @@ export function buildEntities(ctx: PersonContext, layer: PersonLayer): void {
     (e.rules ??= new Set()).add(k.rule);
     if (before) e.rules.add('title-before');
     layer.mentions.push({ pid: key, first: k.first, last: k.last, sentence: tokens[k.first].sentence, span, via: 'name' });
-    if (before) addRole(e, before.role);
+    if (before) addTitle(e, before);
     const after = appositionAfter(ctx, layer, k, titlesOfNext);
     if (after) {
       // «جيم جيفري المسؤول عن الملف السوري»: even a generic title after a name describes that person
-      addRole(e, after.role);
+      addTitle(e, after);
       e.rules!.add('title-after');
       layer.usedTitles.add(after);
     }
     if (before) layer.usedTitles.add(before);
   }
+}
+
+/** The role a title gives, and the title itself when it names no country or organisation (title anaphora reads it). */
+function addTitle(e: Entity, t: TitleUse): void {
+  addRole(e, t.role);
+  if (!t.role.country && !t.role.organization) (e.bareTitles ??= new Set()).add(t.key);
 }
 
 /** The entity with this key, created on first use. */

@@ -21,6 +21,7 @@ export function applyMerges(layer: PersonLayer, merges: readonly Merge[]): void 
       into.spans.push(...from.spans);
       (into.names ??= []).push(...(from.names ?? []));
       for (const r of from.textRoles) addRole(into, r);
+      for (const t of from.bareTitles ?? []) (into.bareTitles ??= new Set()).add(t);
       into.confidence = Math.max(into.confidence, from.confidence);
       for (const r of from.rules ?? []) (into.rules ??= new Set()).add(r);
       mergedInto.set(m.from, into.key);

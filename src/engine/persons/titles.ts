@@ -41,9 +41,10 @@ export function findTitles(ctx: PersonContext): TitleUse[] {
     if (e.needsCountry && !role.country) continue;
     // «مستشار»: the Chancellor of Germany or Austria, an adviser elsewhere ("Chancellor of the Exchequer" is a minister)
     if (Array.isArray(e.onlyFor) && role.country && !e.onlyFor.includes(role.country) && e.otherwise && typeof e.otherwise === 'object') Object.assign(role, e.otherwise);
-    if (e.portfolio === true && tokens[h.first].script === 'ar') pos = portfolio(ctx, h, role, pos);
+    // («وزير الثروة السمكية»: not after «الوزير», nor after a country «الوزير الفرنسي المحادثات»)
+    if (e.portfolio === true && tokens[h.first].script === 'ar' && pos === h.last && !tokens[h.last - 1].analyses[0].article) pos = portfolio(ctx, h, role, pos);
     role.titleText = ctx.doc.text.slice(tokens[first].start, tokens[Math.max(first, pos - 1)].end);
-    titles.push({ hit: h, first, last: pos, role, weak: e.weak === true, nameStart: pastHonorifics(ctx, pos) });
+    titles.push({ hit: h, first, last: pos, role, weak: e.weak === true, nameStart: pastHonorifics(ctx, pos), key: titleKey(ctx, h) + (role.former ? '|former' : '') });
   }
   return titles;
 }
@@ -53,19 +54,31 @@ function qualifierBefore(ctx: PersonContext, h: Hit, role: TextRole): number {
   const { idx, tokens } = ctx;
   let first = h.first;
   if (tokens[h.first].script !== 'latin') return first;
-  for (let k = Math.max(0, h.first - 4); k < h.first; k++) {
+  const former = (k: number) => k >= 0 && ctx.doc.words.formerMarkers.has(tokens[k]);
+  // "Lebanon's former prime minister": the country stands before the past-office word
+  let head = h.first;
+  if (former(head - 1)) {
+    role.former = true;
+    first = head = head - 1;
+  }
+  for (let k = Math.max(0, head - 4); k < head; k++) {
     const d = idx.at('demonym', k);
     const pl = idx.at('place', k);
-    if (d && d.last === h.first) {
+    if (d && d.last === head) {
       role.country = countryOf(d);
       first = k;
-    } else if (pl && (pl.last === h.first || (pl.last + 2 === h.first && tokens[pl.last].norm === "'" && tokens[pl.last + 1].norm === 's'))) {
+    } else if (pl && (pl.last === head || (pl.last + 2 === head && tokens[pl.last].norm === "'" && tokens[pl.last + 1].norm === 's'))) {
       const cc = placeCountry(ctx.c, pl);
       if (cc) {
         role.country = cc;
         first = k;
       }
     }
+  }
+  // "former Lebanese Prime Minister"
+  if (first < h.first && former(first - 1)) {
+    role.former = true;
+    first--;
   }
   return first;
 }
@@ -75,6 +88,12 @@ function modifiersAfter(ctx: PersonContext, h: Hit, role: TextRole, ofCountry: b
   const { idx, tokens, parser } = ctx;
   let pos = h.last;
   for (let step = 0; step < 3 && pos < tokens.length; step++) {
+    // «رئيس الوزراء اللبناني السابق»: a past office
+    if (!role.former && tokens[pos].script === 'ar' && ctx.doc.words.formerMarkers.has(tokens[pos])) {
+      role.former = true;
+      pos++;
+      continue;
+    }
     const d = idx.at('demonym', pos);
     // «الأمير تركي الفيصل»: a demonym that is also a given name, before a name, is the name
     const nameInstead = d && d.prefix === 0 && parser.givenAt(pos) && parser.nameWord(pos + 1, true);
@@ -128,11 +147,37 @@ function describe(ctx: PersonContext, first: TitleUse, role: TextRole, pos: numb
 function portfolio(ctx: PersonContext, h: Hit, role: TextRole, pos: number): number {
   const tokens = ctx.tokens;
   let k = pos;
-  const portfolioWord = (i: number) => tokens[i] && tokens[i].sentence === tokens[h.first].sentence && tokens[i].kind === 'word' && /^(ال|[وبل]ال|لل)/.test(tokens[i].norm);
+  // (a word with the article, by its analyses: «إلى» normalises to «الى» but has none)
+  const portfolioWord = (i: number) => tokens[i] && tokens[i].sentence === tokens[h.first].sentence && tokens[i].kind === 'word' && tokens[i].analyses.some((a) => a.article) && !ctx.doc.words.relativePronouns.has(tokens[i]);
   // «الاتصالات وتقنية المعلومات»: a coordinated word followed by an «ال» word
   while (k < tokens.length && k - pos < 5 && (portfolioWord(k) || (tokens[k].norm.startsWith('و') && k > pos && portfolioWord(k + 1)))) k++;
   if (k > pos) role.title = 'Minister';
   return k;
+}
+
+/**
+ * Where a mention of the title alone starts inside its first word: after its proclitics («بالرئيس» →
+ * «الرئيس»), except when «ل» swallowed the article's alif («للرئيس»): no split keeps the noun whole, so
+ * the mention is the whole word.
+ */
+export function titleMentionPrefix(ctx: PersonContext, t: TitleUse): number {
+  if (t.first !== t.hit.first || t.hit.prefix === 0) return 0;
+  const tok = ctx.tokens[t.first];
+  const a = tok.analyses.find((x) => x.prefix === t.hit.prefix);
+  if (a?.article && tok.norm[t.hit.prefix] === 'ل' && tok.norm[t.hit.prefix + 1] !== 'ا') return 0;
+  return t.hit.prefix;
+}
+
+/** The words of a title hit, each as its matching key (clitics split off, the article marked). */
+function titleKey(ctx: PersonContext, h: Hit): string {
+  const words: string[] = [];
+  for (let k = h.first; k < h.last; k++) {
+    const as = ctx.tokens[k].analyses;
+    const want = k === h.first ? h.prefix : 0;
+    const a = as.find((x) => x.prefix === want) ?? as[0];
+    words.push(a.article ? `ال${a.key}` : a.key);
+  }
+  return words.join(' ');
 }
 
 function pastHonorifics(ctx: PersonContext, pos: number): number {

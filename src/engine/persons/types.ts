@@ -28,6 +28,8 @@ export interface TitleUse {
   weak: boolean;
   /** Position right after title, modifiers and honorifics (where a name would start). */
   nameStart: number;
+  /** The title's own words, normalised, without clitics or modifiers («لسمو ولي العهد» → «ولي العهد»). */
+  key: string;
 }
 
 /** A candidate person (or organisation) name span, with the generator that proposed it. */
@@ -66,6 +68,8 @@ export interface Entity {
   confidence: number;
   /** The generators and coreference passes that produced its mentions (features of the participant scorer). */
   rules?: Set<string>;
+  /** Keys of the titles the text gave this person with no country or organisation («وزير الخارجية عادل الجبير»). */
+  bareTitles?: Set<string>;
 }
 
 /** What one coreference pass concludes; `applyMerges` is the one place that carries it out. */

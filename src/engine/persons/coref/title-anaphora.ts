@@ -9,6 +9,7 @@
 import type { PersonContext } from '../context.js';
 import type { Entity, Merge, PersonLayer, TitleUse } from '../types.js';
 import { mentionOf } from '../entities.js';
+import { titleMentionPrefix } from '../titles.js';
 import { firstAtOrAfter } from '../../match/bisect.js';
 import { TITLE_ONLY_OFFICES } from './title-only.js';
 import { roleActive } from '../../entities/roles.js';
@@ -23,13 +24,17 @@ const GENERIC: Record<string, (office: string) => boolean> = {
 export function titleAnaphoraMerges(ctx: PersonContext, layer: PersonLayer): Merge[] {
   const merges: Merge[] = [];
   const mentioned = new Set(layer.mentions.map((m) => m.first));
+  // (titles that could describe the one before: not «… والرئيس المصري», the next person of a list)
+  const titleAt = new Set(layer.titles.filter((t) => !(t.hit.prefix > 0 && ctx.tokens[t.hit.first].norm.startsWith('و'))).map((t) => t.first));
   for (const t of layer.titles) {
     if (layer.usedTitles.has(t) || layer.covered[t.hit.first] || mentioned.has(t.first) || !definite(ctx, t)) continue;
     // "the president (Obama)": the name in brackets right after the title says who it is
     if (ctx.tokens[t.last]?.norm === '(' && mentioned.has(t.last + 1)) continue;
+    // a title that introduces a name or another title («الرئيس أولاند», «ولي ولي العهد وزير الدفاع الأمير …») refers forward
+    if (mentioned.has(t.nameStart) || titleAt.has(t.nameStart)) continue;
     const e = referent(ctx, layer, t);
     if (!e) continue;
-    const prefix = t.first === t.hit.first ? t.hit.prefix : 0;
+    const prefix = titleMentionPrefix(ctx, t);
     merges.push({ kind: 'mention', into: e.key, mention: mentionOf(ctx, e.key, t.first, t.last, prefix, 'coref:title-anaphor', 'title') });
   }
   return merges;
@@ -44,10 +49,15 @@ function referent(ctx: PersonContext, layer: PersonLayer, t: TitleUse): Entity |
   const country = t.role.country;
   const fits = GENERIC[t.role.office];
   if (fits && country && t.role.title === 'Minister') return lastHolder(ctx, layer, t, (en) => holds(ctx, en, country, fits));
-  // (English only: a bare «الرئيس», «الملك» opens names and names of things too often — «مركز الملك سلمان»)
-  if (country || t.role.organization || !TITLE_ONLY_OFFICES.has(t.role.office) || ctx.tokens[t.hit.first].script !== 'latin') return undefined;
+  if (country || t.role.organization || !TITLE_ONLY_OFFICES.has(t.role.office)) return undefined;
   const office = t.role.office;
-  return lastHolder(ctx, layer, t, (en) => holdsAnywhere(ctx, en, office));
+  if (ctx.tokens[t.hit.first].script === 'latin') return lastHolder(ctx, layer, t, (en) => holdsAnywhere(ctx, en, office));
+  // Arabic: only the very title the story itself gave, with no country, to a person just named
+  // («ولي ولي العهد» after «محمد بن سلمان ولي ولي العهد», «وزير الخارجية» after «وزير الخارجية عادل
+  // الجبير» but not after «وزير الخارجية الإيطالي»); the knowledge base is not asked, and a title
+  // followed by a given name opens a name («الملك فيصل», «مركز الملك سلمان»)
+  if (ctx.parser.givenAt(t.nameStart)) return undefined;
+  return lastHolder(ctx, layer, t, (en) => en.bareTitles?.has(t.key) === true);
 }
 
 /** Whether the person holds office `office` of any country: in the text, or in the knowledge base on the article's date (when it has one). */
@@ -61,7 +71,8 @@ function holdsAnywhere(ctx: PersonContext, e: Entity, office: string): boolean {
 function definite(ctx: PersonContext, t: TitleUse): boolean {
   const head = ctx.tokens[t.hit.first];
   if (head.script === 'latin') return ctx.tokens[t.hit.first - 1]?.norm === 'the';
-  return head.analyses.some((a) => a.article);
+  // («ولي العهد», «رئيس الوزراء»: a construct is definite by its last noun)
+  return head.analyses.some((a) => a.article) || ctx.tokens[t.hit.last - 1].analyses.some((a) => a.article);
 }
 
 /** The person named last before the title, up to REACH sentences back, that `ok` accepts. */

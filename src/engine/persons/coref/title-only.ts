@@ -5,6 +5,7 @@ import { holderOn } from '../../entities/roles.js';
 import type { PersonContext } from '../context.js';
 import type { Merge, PersonLayer } from '../types.js';
 import { mentionOf } from '../entities.js';
+import { titleMentionPrefix } from '../titles.js';
 
 /** Offices a bare title identifies on a given date. */
 export const TITLE_ONLY_OFFICES: ReadonlySet<string> = new Set(['head-of-state', 'head-of-government', 'foreign-minister', 'crown-prince', 'vice-president', 'defence-minister', 'supreme-leader', 'secretary-general', 'high-representative']);
@@ -13,13 +14,13 @@ export function titleOnlyMerges(ctx: PersonContext, layer: PersonLayer): Merge[]
   const { doc, c } = ctx;
   const merges: Merge[] = [];
   for (const t of layer.titles) {
-    if (layer.usedTitles.has(t) || !TITLE_ONLY_OFFICES.has(t.role.office)) continue;
+    if (layer.usedTitles.has(t) || t.role.former || !TITLE_ONLY_OFFICES.has(t.role.office)) continue;
     const where = t.role.country ?? t.role.organization;
     if (!where || layer.covered[t.hit.first]) continue;
     const holder = doc.dateGiven ? holderOn(c, t.role.office, where, doc.date) : undefined;
     if (!holder) continue;
     const key = `kb:${holder.person}`;
-    const prefix = t.first === t.hit.first ? t.hit.prefix : 0;
+    const prefix = titleMentionPrefix(ctx, t);
     merges.push({ kind: 'mention', into: key, kb: holder.person, confidence: 0.6, role: t.role, mention: mentionOf(ctx, key, t.first, t.last, prefix, 'coref:title', 'title') });
   }
   return merges;
