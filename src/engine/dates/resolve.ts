@@ -1,13 +1,15 @@
 // Date expressions resolved against the publication date: relative days («أمس», "yesterday"),
-// weekdays («الثلاثاء», "on Tuesday", «الثلاثاء المقبل»), weeks ("last week") and explicit
-// dates («14 مايو 2019», «14 أيار/مايو», "May 14, 2019", "14 May").
+// weekdays («الثلاثاء», "on Tuesday", «الثلاثاء المقبل»), weeks ("last week"), explicit dates
+// («14 مايو 2019», «14 أيار/مايو», "May 14, 2019", "14 May"), and months and years with their
+// coarser precision («نوفمبر 1985», «أكتوبر الماضي», "in November 1985", "last October", "last month",
+// «العام الماضي»).
 import type { Doc } from '../doc.js';
 import type { Hit, MatchIndex } from '../entities/lexicons.js';
 import { entryOf } from '../entities/lexicons.js';
 
 export interface DateExpr {
   value: string;
-  precision: 'day' | 'week' | 'month';
+  precision: 'day' | 'week' | 'month' | 'year';
   text: string;
   first: number;
   last: number;
@@ -53,9 +55,18 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
     const h = idx.at('lex:dates', k);
     if (!h) continue;
     const e = entryOf(h)!;
+    if (typeof e.dayOrdinal === 'number') {
+      const ordinal = ordinalDay(scan, k, h, e.dayOrdinal);
+      if (ordinal === 'unknown') continue;
+      if (ordinal) {
+        out.push(ordinal);
+        k = ordinal.last - 1;
+      }
+      continue;
+    }
     // relative expressions need the publication date
     if (!doc.dateGiven && typeof e.month !== 'number') continue;
-    const found = typeof e.month === 'number' ? monthFirst(scan, k, h, e.month) : relative(scan, k, h);
+    const found = typeof e.month === 'number' ? (monthFirst(scan, k, h, e.month) ?? monthOnly(scan, k, h, e.month)) : relative(scan, k, h);
     if (found) {
       out.push(found);
       k = found.last - 1;
@@ -110,6 +121,40 @@ function dayFirst(scan: Scan, k: number): DateExpr | 'unknown' | undefined {
   return validDay(y, mo.month, d) ? explicitDay(scan, k, last, y, mo.month, d) : undefined;
 }
 
+/** «الثالث من أغسطس», «الرابع عشر من تموز/يوليو 2015»: an ordinal day, «من», a month and maybe a year. */
+function ordinalDay(scan: Scan, k: number, h: Hit, d: number): DateExpr | 'unknown' | undefined {
+  const { doc } = scan;
+  const tokens = doc.tokens;
+  if (tokens[h.last]?.norm !== 'من') return undefined;
+  // «الرابع عشر من الشهر الماضي»
+  const rel = scan.idx.at('lex:dates', h.last + 1);
+  const off = entryOf(rel)?.monthOffset;
+  if (rel && typeof off === 'number' && doc.dateGiven) {
+    const [ry, rm] = addMonths(Number(doc.date.slice(0, 4)), Number(doc.date.slice(5, 7)), off);
+    if (!validDay(ry, rm, d)) return undefined;
+    const out = explicitDay(scan, k, rel.last, ry, rm, d);
+    return { ...out, explicit: false, future: out.value > doc.date && (off > 0 || scan.futureSentence.has(tokens[k].sentence)) };
+  }
+  const mo = monthAt(scan, h.last + 1);
+  if (!mo) return undefined;
+  let last = secondMonth(scan, mo.last);
+  let y = num(doc, last);
+  let ahead = false;
+  if (!Number.isNaN(y) && y >= 1900 && y <= 2100) last++;
+  else {
+    if (!doc.dateGiven) return 'unknown';
+    // «من أغسطس المقبل» / «الماضي»: the direction is part of the date
+    const dir = entryOf(scan.idx.at('lex:dates', last));
+    ahead = dir?.next === true;
+    y = yearOf(doc, mo.month, d, ahead || scan.futureSentence.has(tokens[k].sentence));
+    if (dir?.next === true || dir?.last === true) last = scan.idx.at('lex:dates', last)!.last;
+  }
+  if (!validDay(y, mo.month, d)) return undefined;
+  const out = explicitDay(scan, k, last, y, mo.month, d);
+  if (ahead && out.value > doc.date) out.future = true;
+  return out;
+}
+
 /** "May 14, 2019", "May 14". */
 function monthFirst(scan: Scan, k: number, h: Hit, month: number): DateExpr | undefined {
   const { doc } = scan;
@@ -144,7 +189,72 @@ function relative(scan: Scan, k: number, h: Hit): DateExpr | undefined {
   if (typeof e.week === 'number') {
     return { value: iso(pub + e.week * 7 * DAY), precision: 'week', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false };
   }
+  if (typeof e.monthOffset === 'number') {
+    const [y, m] = addMonths(Number(doc.date.slice(0, 4)), Number(doc.date.slice(5, 7)), e.monthOffset);
+    return { value: `${y}-${pad(m)}`, precision: 'month', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false };
+  }
+  if (typeof e.yearOffset === 'number') {
+    return { value: String(Number(doc.date.slice(0, 4)) + e.yearOffset), precision: 'year', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false };
+  }
   return undefined;
+}
+
+function addMonths(y: number, m: number, n: number): [number, number] {
+  const i = y * 12 + (m - 1) + n;
+  return [Math.floor(i / 12), (i % 12) + 1];
+}
+
+/**
+ * A month without a day: "November 1985", «نوفمبر 1985», «أيار/مايو 1985» (explicit); "last
+ * October", «أكتوبر الماضي» (the last such month before the publication month); "next March",
+ * «مارس المقبل»; a bare month after "in" / «في» / «شهر» (the latest such month, or the next one in
+ * a sentence about the future). English month names must be capitalised ("may" is a verb).
+ */
+function monthOnly(scan: Scan, k: number, h: Hit, month: number): DateExpr | undefined {
+  const { doc, idx } = scan;
+  const tokens = doc.tokens;
+  const latin = tokens[h.first].script === 'latin';
+  if (latin && !tokens[h.first].cap) return undefined;
+  let last = secondMonth(scan, h.last);
+  let first = k;
+  const y = num(doc, last);
+  if (!Number.isNaN(y) && y >= 1900 && y <= 2100) {
+    const value = `${y}-${pad(month)}`;
+    return { value, precision: 'month', text: span(doc, first, last + 1), first, last: last + 1, future: doc.dateGiven && value > doc.date.slice(0, 7) && scan.futureSentence.has(tokens[k].sentence), explicit: true };
+  }
+  if (!doc.dateGiven) return undefined;
+  // the direction: "last October" (before), «أكتوبر الماضي» (after)
+  const before = k > 0 ? idx.at('lex:dates', k - 1) : undefined;
+  const prev = before && before.last === k ? entryOf(before) : undefined;
+  const after = idx.at('lex:dates', last);
+  const next = entryOf(after);
+  let dir = 0;
+  if (latin && (prev?.last === true || prev?.next === true)) {
+    dir = prev.last === true ? -1 : 1;
+    first = k - 1;
+  } else if (!latin && after && (next?.last === true || next?.next === true)) {
+    dir = next.last === true ? -1 : 1;
+    last = after.last;
+  } else if (!doc.words.monthIntroducers.has(tokens[k - 1])) return undefined;
+  const pubY = Number(doc.date.slice(0, 4));
+  const pubM = Number(doc.date.slice(5, 7));
+  const future = dir > 0 || (dir === 0 && scan.futureSentence.has(tokens[k].sentence));
+  // (a bare month a little ahead of publication in a sentence not about the future is still this year's)
+  let year: number;
+  if (dir < 0) year = month < pubM ? pubY : pubY - 1;
+  else if (dir > 0 || future) year = month >= pubM ? pubY : pubY + 1; // («في الثالث من أغسطس المقبل» written on 1 August)
+  else year = month > pubM + 1 ? pubY - 1 : pubY; // (as a day without a year: "in late April" written in March is this year's)
+  const value = `${year}-${pad(month)}`;
+  return { value, precision: 'month', text: span(doc, first, last), first, last, future: future && value >= doc.date.slice(0, 7), explicit: false };
+}
+
+/** «أيار/مايو», «أيار (مايو)»: a second name of the same month — returns where the month ends. */
+function secondMonth(scan: Scan, last: number): number {
+  const tokens = scan.doc.tokens;
+  const m2 = monthAt(scan, last + 1);
+  if (tokens[last]?.norm === '/' && m2) return m2.last;
+  if (tokens[last]?.norm === '(' && m2 && tokens[m2.last]?.norm === ')') return m2.last + 1;
+  return last;
 }
 
 /**

@@ -100,6 +100,8 @@ export const WORD_SETS = {
   familyNameFirst: 'family-name-first',
   royalTitles: 'royal-titles',
   formerMarkers: 'former-markers',
+  monthIntroducers: 'month-introducers',
+  encounterLinks: 'encounter-links',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORD_SETS]: WordSet };

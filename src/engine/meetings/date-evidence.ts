@@ -9,11 +9,18 @@ import { firstAtOrAfter } from '../match/bisect.js';
 import { groupBySentence, type MeetingContext } from './context.js';
 import type { Evidence } from './types.js';
 
+/** How near before a trigger (in tokens) a month or a year must stand to date its encounter. */
+const MONTH_REACH = 6;
+
 export interface ArticleDates {
+  /** Dates of a day or a week (those that may date an encounter told in a later sentence). */
   all: DateExpr[];
-  /** Dates not in the future of their sentence. */
+  /** Of those, the ones not in the future of their sentence. */
   past: DateExpr[];
+  /** Every date, months and years included, by sentence. */
   bySentence: Map<number, DateExpr[]>;
+  /** Per token, 1 where it names a person or a place (see argumentTokens). */
+  args: Uint8Array;
 }
 
 export function articleDates(mc: MeetingContext): ArticleDates {
@@ -24,14 +31,44 @@ export function articleDates(mc: MeetingContext): ArticleDates {
   if (opening && opening.explicit && opening.first <= 2 && !opening.future && opening.value !== doc.date) {
     all = findDates({ ...doc, date: opening.value, dateGiven: true }, idx, 0, tokens.length);
   }
-  return { all, past: all.filter((d) => !d.future), bySentence: groupBySentence(mc, all) };
+  // a month or a year ("in March 2011", «العام الماضي») dates its own sentence only: stories name them for background
+  const days = all.filter((d) => d.precision === 'day' || d.precision === 'week');
+  return { all: days, past: days.filter((d) => !d.future), bySentence: groupBySentence(mc, all), args: argumentTokens(mc) };
+}
+
+/** Tokens that name an encounter's people or place: person and place mentions, titles, honorifics, demonyms. */
+function argumentTokens(mc: MeetingContext): Uint8Array {
+  const out = new Uint8Array(mc.tokens.length);
+  const mark = (first: number, last: number) => out.fill(1, first, last);
+  for (const m of mc.mentions) mark(m.first, m.last);
+  for (const p of mc.places) mark(p.first, p.last);
+  for (const key of ['lex:titles', 'lex:honorifics', 'demonym']) for (const x of mc.idx.all(key)) mark(x.first, x.last);
+  return out;
+}
+
+/** Whether tokens [from, to) only name the encounter's people and place, with the words that link them («مع», "with", "at"). */
+function argumentsOnly(mc: MeetingContext, args: Uint8Array, from: number, to: number): boolean {
+  const w = mc.doc.words;
+  for (let k = from; k < to; k++) {
+    const t = mc.tokens[k];
+    if (!args[k] && !w.encounterLinks.has(t) && !w.meetingLocatives.has(t) && !w.visitPrepositions.has(t) && !w.determiners.has(t)) return false;
+  }
+  return true;
 }
 
 /** The evidence for the date of an encounter told at trigger `h` in sentence `s`, best first. */
 export function dateEvidence(mc: MeetingContext, dates: ArticleDates, h: Hit, s: number, planned: boolean): Array<Evidence<DateExpr>> {
   const out: Array<Evidence<DateExpr>> = [];
-  const inSentence = dates.bySentence.get(s)?.[0];
+  const own = dates.bySentence.get(s) ?? [];
+  const inSentence = own.find((d) => d.precision === 'day' || d.precision === 'week');
   if (inSentence) out.push({ value: inSentence, source: 'sentence', score: 1, reason: 'a date in the sentence' });
+  else {
+    // a month or a year right before the trigger ("In November 1985, Reagan met …"), or after it with
+    // only the encounter's own words between («التقى السيسي الملك عبدالله الثاني في القاهرة الشهر
+    // الماضي», "held talks with Bush at Camp David last March"), not a month the sentence names for something else
+    const near = own.find((d) => (d.last <= h.first && d.last > h.first - MONTH_REACH) || (d.first >= h.last && argumentsOnly(mc, dates.args, h.last, d.first)));
+    if (near) out.push({ value: near, source: 'sentence', score: 1, reason: 'a month or a year by the trigger' });
+  }
   const candidates = planned ? dates.all : dates.past;
   const before = candidates[firstAtOrAfter(candidates, h.first) - 1];
   if (before) out.push({ value: before, source: 'before', score: 0.8, reason: 'the nearest date before' });
