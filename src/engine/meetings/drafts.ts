@@ -232,6 +232,8 @@ function setDate(st: DraftState, tr: Trigger, draft: Draft): void {
     draft.date = best.value;
     draft.dateSource = best.source;
   }
+  // the meeting scorer learned from days and weeks: a month or a year ("last October") is not scored as a day found in the sentence
+  draft.dateFeature = evidence.find((e) => e.value.precision === 'day' || e.value.precision === 'week')?.source ?? 'none';
   if (best?.source === 'sentence' && best.value.future) draft.planned = true;
   // «وقال كيري غداة لقاء مع لافروف», "on the eve of talks": a day before or after the day the sentence speaks from
   const shift = eventOffset(mc.idx, tr.hit);

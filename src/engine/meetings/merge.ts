@@ -67,6 +67,7 @@ function absorb(same: Draft, d: Draft): void {
   if (!same.date || (same.date.text === '' && d.date && d.date.text !== '')) {
     same.date = d.date;
     same.dateSource = d.dateSource;
+    same.dateFeature = d.dateFeature;
   }
   same.tellings += d.tellings;
   for (const c of d.cues) same.cues.add(c);

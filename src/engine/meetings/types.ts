@@ -67,6 +67,8 @@ export interface Draft {
   /** Where the place came from (place evidence `source`), and the date. */
   placeSource?: string;
   dateSource?: string;
+  /** Where the best day or week came from (the meeting scorer's date feature; a month or a year is not one). */
+  dateFeature?: string;
   /** What the tellings showed (features of the meeting scorer): "trigger-weak", "anaphoric", "later-clause", "lead" … */
   cues: Set<string>;
   /** Every piece of place evidence the tellings gave (the place scorer weighs them with the other candidates). */

@@ -21,7 +21,7 @@ export function meetingFeatures(d: Draft, byId: Map<string, Participant>, lang: 
   x[d.tellings > 1 ? 'tellings:2+' : 'tellings:1'] = 1;
   if (d.planned) x.planned = 1;
   x[`place:${d.placeSource ?? 'none'}`] = 1;
-  x[`date:${d.dateSource ?? 'none'}`] = 1;
+  x[`date:${d.dateFeature ?? d.dateSource ?? 'none'}`] = 1;
   if (d.duration) x.duration = 1;
   if (d.speakers) x.speakers = 1;
   for (const c of d.cues) x[`cue:${c}`] = 1;
