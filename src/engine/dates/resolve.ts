@@ -33,6 +33,9 @@ interface Scan {
   doc: Doc;
   idx: MatchIndex;
   pub: number;
+  /** The publication date's year and month. */
+  pubY: number;
+  pubM: number;
   futureSentence: Set<number>;
 }
 
@@ -42,7 +45,7 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
   const tokens = doc.tokens;
   const futureSentence = new Set<number>();
   for (let k = from; k < to; k++) if (doc.words.futureMarkers.has(tokens[k])) futureSentence.add(tokens[k].sentence);
-  const scan: Scan = { doc, idx, pub: Date.parse(`${doc.date}T00:00:00Z`), futureSentence };
+  const scan: Scan = { doc, idx, pub: Date.parse(`${doc.date}T00:00:00Z`), pubY: Number(doc.date.slice(0, 4)), pubM: Number(doc.date.slice(5, 7)), futureSentence };
   for (let k = from; k < to; k++) {
     // explicit: 14 مايو 2019 / 14 May 2019 / 14 أيار (مايو)
     const explicit = dayFirst(scan, k);
@@ -80,6 +83,17 @@ function num(doc: Doc, k: number): number {
   return t?.kind === 'number' && t.norm.length <= 4 ? Number(t.norm) : NaN;
 }
 
+/** A year written at token k (1900–2100). */
+function yearAt(doc: Doc, k: number): number | undefined {
+  const y = num(doc, k);
+  return y >= 1900 && y <= 2100 ? y : undefined;
+}
+
+/** A day or a week: a date that may date an encounter told in a later sentence (a month or a year names background). */
+export function dayOrWeek(d: DateExpr): boolean {
+  return d.precision === 'day' || d.precision === 'week';
+}
+
 function monthAt(scan: Scan, k: number): { month: number; last: number } | undefined {
   const h = scan.idx.at('lex:dates', k);
   const e = entryOf(h);
@@ -110,12 +124,9 @@ function dayFirst(scan: Scan, k: number): DateExpr | 'unknown' | undefined {
   if (Number.isNaN(d) || d < 1 || d > 31) return undefined;
   const mo = monthAt(scan, k + 1);
   if (!mo) return undefined;
-  let last = mo.last;
-  // «أيار/مايو», «أيار (مايو)»: a second month name
-  if (tokens[last]?.norm === '/' && monthAt(scan, last + 1)) last = monthAt(scan, last + 1)!.last;
-  else if (tokens[last]?.norm === '(' && monthAt(scan, last + 1) && tokens[monthAt(scan, last + 1)!.last]?.norm === ')') last = monthAt(scan, last + 1)!.last + 1;
-  let y = num(doc, last);
-  if (!Number.isNaN(y) && y >= 1900 && y <= 2100) last++;
+  let last = secondMonth(scan, mo.last);
+  let y = yearAt(doc, last);
+  if (y !== undefined) last++;
   else if (doc.dateGiven) y = yearOf(doc, mo.month, d, scan.futureSentence.has(tokens[k].sentence));
   else return 'unknown';
   return validDay(y, mo.month, d) ? explicitDay(scan, k, last, y, mo.month, d) : undefined;
@@ -130,7 +141,7 @@ function ordinalDay(scan: Scan, k: number, h: Hit, d: number): DateExpr | 'unkno
   const rel = scan.idx.at('lex:dates', h.last + 1);
   const off = entryOf(rel)?.monthOffset;
   if (rel && typeof off === 'number' && doc.dateGiven) {
-    const [ry, rm] = addMonths(Number(doc.date.slice(0, 4)), Number(doc.date.slice(5, 7)), off);
+    const [ry, rm] = addMonths(scan.pubY, scan.pubM, off);
     if (!validDay(ry, rm, d)) return undefined;
     const out = explicitDay(scan, k, rel.last, ry, rm, d);
     return { ...out, explicit: false, future: out.value > doc.date && (off > 0 || scan.futureSentence.has(tokens[k].sentence)) };
@@ -138,9 +149,9 @@ function ordinalDay(scan: Scan, k: number, h: Hit, d: number): DateExpr | 'unkno
   const mo = monthAt(scan, h.last + 1);
   if (!mo) return undefined;
   let last = secondMonth(scan, mo.last);
-  let y = num(doc, last);
+  let y = yearAt(doc, last);
   let ahead = false;
-  if (!Number.isNaN(y) && y >= 1900 && y <= 2100) last++;
+  if (y !== undefined) last++;
   else {
     if (!doc.dateGiven) return 'unknown';
     // «من أغسطس المقبل» / «الماضي»: the direction is part of the date
@@ -163,8 +174,8 @@ function monthFirst(scan: Scan, k: number, h: Hit, month: number): DateExpr | un
   if (Number.isNaN(dd) || dd < 1 || dd > 31 || tokens[h.first].script !== 'latin') return undefined;
   let last = h.last + 1;
   if (tokens[last]?.norm === ',') last++;
-  let y = num(doc, last);
-  if (!Number.isNaN(y) && y >= 1900 && y <= 2100) last++;
+  let y = yearAt(doc, last);
+  if (y !== undefined) last++;
   else {
     if (!doc.dateGiven) return undefined;
     y = yearOf(doc, month, dd, scan.futureSentence.has(tokens[k].sentence));
@@ -190,11 +201,11 @@ function relative(scan: Scan, k: number, h: Hit): DateExpr | undefined {
     return { value: iso(pub + e.week * 7 * DAY), precision: 'week', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false };
   }
   if (typeof e.monthOffset === 'number') {
-    const [y, m] = addMonths(Number(doc.date.slice(0, 4)), Number(doc.date.slice(5, 7)), e.monthOffset);
+    const [y, m] = addMonths(scan.pubY, scan.pubM, e.monthOffset);
     return { value: `${y}-${pad(m)}`, precision: 'month', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false };
   }
   if (typeof e.yearOffset === 'number') {
-    return { value: String(Number(doc.date.slice(0, 4)) + e.yearOffset), precision: 'year', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false };
+    return { value: String(scan.pubY + e.yearOffset), precision: 'year', text: span(doc, k, h.last), first: k, last: h.last, future: e.future === true, explicit: false };
   }
   return undefined;
 }
@@ -217,8 +228,8 @@ function monthOnly(scan: Scan, k: number, h: Hit, month: number): DateExpr | und
   if (latin && !tokens[h.first].cap) return undefined;
   let last = secondMonth(scan, h.last);
   let first = k;
-  const y = num(doc, last);
-  if (!Number.isNaN(y) && y >= 1900 && y <= 2100) {
+  const y = yearAt(doc, last);
+  if (y !== undefined) {
     const value = `${y}-${pad(month)}`;
     return { value, precision: 'month', text: span(doc, first, last + 1), first, last: last + 1, future: doc.dateGiven && value > doc.date.slice(0, 7) && scan.futureSentence.has(tokens[k].sentence), explicit: true };
   }
@@ -236,8 +247,7 @@ function monthOnly(scan: Scan, k: number, h: Hit, month: number): DateExpr | und
     dir = next.last === true ? -1 : 1;
     last = after.last;
   } else if (!doc.words.monthIntroducers.has(tokens[k - 1])) return undefined;
-  const pubY = Number(doc.date.slice(0, 4));
-  const pubM = Number(doc.date.slice(5, 7));
+  const { pubY, pubM } = scan;
   const future = dir > 0 || (dir === 0 && scan.futureSentence.has(tokens[k].sentence));
   // (a bare month a little ahead of publication in a sentence not about the future is still this year's)
   let year: number;

@@ -3,7 +3,7 @@
 // from elsewhere; «غداة» / "the day after" and «عشية» / "on the eve of" before the trigger move it
 // a day back or forward (planned).
 import type { DateExpr } from '../dates/resolve.js';
-import { findDates } from '../dates/resolve.js';
+import { dayOrWeek, findDates } from '../dates/resolve.js';
 import { entryOf, type Hit, type MatchIndex } from '../entities/lexicons.js';
 import { firstAtOrAfter } from '../match/bisect.js';
 import { groupBySentence, type MeetingContext } from './context.js';
@@ -11,6 +11,7 @@ import type { Evidence } from './types.js';
 
 /** How near before a trigger (in tokens) a month or a year must stand to date its encounter. */
 const MONTH_REACH = 6;
+const NO_ARGS = new Uint8Array(0);
 
 export interface ArticleDates {
   /** Dates of a day or a week (those that may date an encounter told in a later sentence). */
@@ -19,7 +20,7 @@ export interface ArticleDates {
   past: DateExpr[];
   /** Every date, months and years included, by sentence. */
   bySentence: Map<number, DateExpr[]>;
-  /** Per token, 1 where it names a person or a place (see argumentTokens). */
+  /** Per token, 1 where it names a person or a place (see argumentTokens); empty when the article has no month or year. */
   args: Uint8Array;
 }
 
@@ -32,8 +33,9 @@ export function articleDates(mc: MeetingContext): ArticleDates {
     all = findDates({ ...doc, date: opening.value, dateGiven: true }, idx, 0, tokens.length);
   }
   // a month or a year ("in March 2011", «العام الماضي») dates its own sentence only: stories name them for background
-  const days = all.filter((d) => d.precision === 'day' || d.precision === 'week');
-  return { all: days, past: days.filter((d) => !d.future), bySentence: groupBySentence(mc, all), args: argumentTokens(mc) };
+  const days = all.filter(dayOrWeek);
+  // (the argument mask only when there is a month or a year to place)
+  return { all: days, past: days.filter((d) => !d.future), bySentence: groupBySentence(mc, all), args: days.length < all.length ? argumentTokens(mc) : NO_ARGS };
 }
 
 /** Tokens that name an encounter's people or place: person and place mentions, titles, honorifics, demonyms. */
@@ -60,7 +62,7 @@ function argumentsOnly(mc: MeetingContext, args: Uint8Array, from: number, to: n
 export function dateEvidence(mc: MeetingContext, dates: ArticleDates, h: Hit, s: number, planned: boolean): Array<Evidence<DateExpr>> {
   const out: Array<Evidence<DateExpr>> = [];
   const own = dates.bySentence.get(s) ?? [];
-  const inSentence = own.find((d) => d.precision === 'day' || d.precision === 'week');
+  const inSentence = own.find(dayOrWeek);
   if (inSentence) out.push({ value: inSentence, source: 'sentence', score: 1, reason: 'a date in the sentence' });
   else {
     // a month or a year right before the trigger ("In November 1985, Reagan met …"), or after it with

@@ -8,6 +8,7 @@ import type { MeetingContext } from './context.js';
 import { betweenParties, bilateral, clauseSubject, firstPersonAfter, lastPersonBefore, pronounSubject, speaksAbout } from './arguments.js';
 import { anaphoric, SPECIFICITY } from './triggers.js';
 import { articleDates, dateEvidence, eventOffset, shiftDay, type ArticleDates } from './date-evidence.js';
+import { dayOrWeek } from '../dates/resolve.js';
 import { bestPlace, datelinePlace, nearestPlaceBefore, sentencePlaces, speakingPlaces, visitPlace, type PlaceEvidence } from './place-evidence.js';
 import { findDuration } from './duration.js';
 import type { Clause, Draft, MeetingLayer, Trigger } from './types.js';
@@ -233,7 +234,7 @@ function setDate(st: DraftState, tr: Trigger, draft: Draft): void {
     draft.dateSource = best.source;
   }
   // the meeting scorer learned from days and weeks: a month or a year ("last October") is not scored as a day found in the sentence
-  draft.dateFeature = evidence.find((e) => e.value.precision === 'day' || e.value.precision === 'week')?.source ?? 'none';
+  draft.dateFeature = evidence.find((e) => dayOrWeek(e.value))?.source ?? 'none';
   if (best?.source === 'sentence' && best.value.future) draft.planned = true;
   // «وقال كيري غداة لقاء مع لافروف», "on the eve of talks": a day before or after the day the sentence speaks from
   const shift = eventOffset(mc.idx, tr.hit);
