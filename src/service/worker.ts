@@ -86,6 +86,11 @@ function check(out: Extraction): void {
 
 function collected<V>(result: WorkerDone<V>): WorkerDone<V> {
   const used = getHeapStatistics().used_heap_size;
-  if (used > collectAnyway || (result.bytes >= LARGE_INPUT && used > collectAbove)) collect();
+  if (used > collectAnyway || (result.bytes >= LARGE_INPUT && used > collectAbove)) {
+    collect();
+    // the pages the first collection freed go back to the system only with the next one: after a
+    // large article a second collection takes a worker's heap from ~120 to ~90 MB (53 MB live)
+    if (result.bytes >= LARGE_INPUT) collect();
+  }
   return result;
 }
