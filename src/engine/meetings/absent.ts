@@ -25,9 +25,11 @@ export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentRea
   // named by his title (the named «المبعوث الأممي إسماعيل ولد الشيخ» is the envoy himself)
   const ends = new Map<number, boolean>();
   for (const h of hits) ends.set(h.last, (ends.get(h.last) ?? true) && entryOf(h)?.sentBy === true);
-  // words that may stand between the marker and the name: titles and honorifics ("the late President")
+  // words that may stand between the marker and the name: titles and honorifics ("the late President"),
+  // and a title's nationality («رحيل الرئيس السوري بشار الأسد»; not a name's: «حزب القوات اللبنانية سمير جعجع»)
   const titled = new Set<number>();
   for (const key of ['lex:titles', 'lex:honorifics']) for (const h of mc.idx.all(key)) for (let k = h.first; k < h.last; k++) titled.add(k);
+  for (const h of mc.idx.all('demonym')) if (titled.has(h.first - 1)) for (let k = h.first; k < h.last; k++) titled.add(k);
   const marks = (k: number, m: PersonMention) => ends.has(k) && !(ends.get(k) && m.via === 'name');
   const tokens = mc.tokens;
   for (const m of mc.mentions) {
