@@ -1,6 +1,7 @@
 // Vetoes on candidate names the knowledge base does not vouch for (English): bylines ("Reporting
 // by …", "editing by A and B"), agency photo credits ("REUTERS/…"), institutions ("Geneva
-// Convention", "… Media Center"), and post-nominal letters trimmed ("Philippe Sands QC").
+// Convention", "… Media Center"), and post-nominal letters trimmed ("Philippe Sands QC"); and
+// (Arabic) two words beside a title that are an everyday phrase («استجابة لطلب الرئيس اليمني»).
 import type { PersonContext } from './context.js';
 import type { Candidate } from './types.js';
 
@@ -14,9 +15,28 @@ export function applyVetoes(ctx: PersonContext, candidates: Candidate[]): Candid
       if (last < 0) continue;
       cand.last = last;
     }
+    if (everydayWords(ctx, cand)) continue;
     out.push(cand);
   }
   return out;
+}
+
+/**
+ * Arabic «وذلك استجابة لطلب الرئيس اليمني», «ويرى منتقدو الرئيس التركي»: two words beside a title
+ * (or a quoted one) that the knowledge base and the given names do not know, one of them an everyday
+ * word with a proclitic glued on («لـ+طلب», «و+يرى»), are a phrase, not a name.
+ */
+function everydayWords(ctx: PersonContext, cand: Candidate): boolean {
+  const { tokens, idx, lex } = ctx;
+  if (tokens[cand.first].script !== 'ar' || cand.kb !== undefined) return false;
+  const r = cand.rule;
+  if (!r.startsWith('name:before-title') && !r.startsWith('name:after-title') && !r.startsWith('name:quoted')) return false;
+  let everyday = false;
+  for (let k = cand.first; k < cand.last; k++) {
+    if (idx.has('given', k) || idx.has('person', k)) return false;
+    if (tokens[k].analyses.some((a) => a.prefix > 0 && (lex.common.has(a.key) || lex.stop.has(a.key)))) everyday = true;
+  }
+  return everyday;
 }
 
 /** Where an English name really ends, or -1 when it is no person's name. */

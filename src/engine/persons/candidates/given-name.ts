@@ -31,6 +31,9 @@ export function givenName(ctx: PersonContext, leaders: Set<number>): Candidate[]
     if (last - h.first < 2) continue;
     // English: "... Street", "... University" after the name: a thing's name
     if (last < tokens.length && lex.blockers.has(tokens[last].norm) && tokens[last].cap) continue;
+    // English: a given name and a surname that together name a place ("the naval base at Bandar Abbas")
+    // are the place, unless the knowledge base knows a person by those words
+    if (t.script === 'latin' && idx.at('place', h.first)?.last === last && !idx.has('person', h.first)) continue;
     out.push({ first: h.first, last, prefix: h.prefix, rule: 'name:given-name', confidence: 0.7, priority: 2 });
   }
   return out;

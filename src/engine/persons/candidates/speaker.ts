@@ -12,6 +12,9 @@ export function speaker(ctx: PersonContext): Candidate[] {
       let first = h.first;
       while (first > 0 && h.first - first < 4 && tokens[first - 1].kind === 'word' && (tokens[first - 1].cap || parser.isParticle(first - 1))) first--;
       while (first < h.first && !parser.nameWord(first)) first++;
+      // "In Paris Fabius said": a place after a locative opens the clause, not the name
+      const place = idx.at('place', first);
+      if (place && place.last < h.first && first > 0 && ctx.doc.words.meetingLocatives.has(tokens[first - 1])) first = place.last;
       if (h.first - first < 2) continue;
       let all = true;
       for (let k = first; k < h.first && all; k++) all = parser.nameWord(k) || parser.isParticle(k);
