@@ -100,6 +100,7 @@ export const WORD_SETS = {
   familyNameFirst: 'family-name-first',
   royalTitles: 'royal-titles',
   formerMarkers: 'former-markers',
+  newsAgencies: 'news-agencies',
   monthIntroducers: 'month-introducers',
   encounterLinks: 'encounter-links',
 } as const;

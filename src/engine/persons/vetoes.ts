@@ -1,7 +1,8 @@
 // Vetoes on candidate names the knowledge base does not vouch for (English): bylines ("Reporting
 // by …", "editing by A and B"), agency photo credits ("REUTERS/…"), institutions ("Geneva
 // Convention", "… Media Center"), and post-nominal letters trimmed ("Philippe Sands QC"); and
-// (Arabic) two words beside a title that are an everyday phrase («استجابة لطلب الرئيس اليمني»).
+// (Arabic) two words beside a title that are an everyday phrase («استجابة لطلب الرئيس اليمني»), and
+// the reporter's name at the head of a story («خالد علي– سبق– جدة:»).
 import type { PersonContext } from './context.js';
 import type { Candidate } from './types.js';
 
@@ -15,7 +16,7 @@ export function applyVetoes(ctx: PersonContext, candidates: Candidate[]): Candid
       if (last < 0) continue;
       cand.last = last;
     }
-    if (everydayWords(ctx, cand)) continue;
+    if (everydayWords(ctx, cand) || headByline(ctx, cand)) continue;
     out.push(cand);
   }
   return out;
@@ -66,5 +67,23 @@ function byline(ctx: PersonContext, first: number): boolean {
     if (tokens[k].norm === 'by') return ctx.doc.words.bylines.has(tokens[k - 1]);
     if (!tokens[k].cap && tokens[k].norm !== 'and' && tokens[k].norm !== ',') return false;
   }
+  return false;
+}
+
+/** Tokens from the start of the story within which a byline stands. */
+const BYLINE_HEAD = 12;
+
+/**
+ * «خالد علي– سبق– جدة: …», «بروفايل سبق – محمد عطيف: …»: an Arabic name at the head of the story,
+ * a news agency (word set news-agencies) within two words of it, and the colon that opens the story
+ * a few words after it: the reporter, not a person of the story.
+ */
+function headByline(ctx: PersonContext, cand: Candidate): boolean {
+  const { tokens, doc } = ctx;
+  if (tokens[cand.first].script !== 'ar' || cand.first >= BYLINE_HEAD) return false;
+  let colon = false;
+  for (let k = cand.last; k < Math.min(tokens.length, cand.last + 6) && !colon; k++) colon = tokens[k].norm === ':';
+  if (!colon) return false;
+  for (let k = Math.max(0, cand.first - 3); k < Math.min(tokens.length, cand.last + 3); k++) if ((k < cand.first || k >= cand.last) && doc.words.newsAgencies.has(tokens[k])) return true;
   return false;
 }
