@@ -21,8 +21,9 @@ export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentRea
   }
   const hits = mc.idx.all('lex:absent-markers');
   if (hits.length === 0) return out;
-  // where each marker ends; «ممثل الرئيس الروسي», "a letter from the president": a sender is absent only when
-  // named by his title (the named «المبعوث الأممي إسماعيل ولد الشيخ» is the envoy himself)
+  // where each marker ends; «ممثل الرئيس الروسي»: the one who sent an envoy is absent only when named by
+  // his title (the named «المبعوث الأممي إسماعيل ولد الشيخ» is the envoy himself); the sender of a letter
+  // ("a letter from the president", «رسالة من … بان كي مون») is absent however he is named
   const ends = new Map<number, boolean>();
   for (const h of hits) ends.set(h.last, (ends.get(h.last) ?? true) && entryOf(h)?.sentBy === true);
   // words that may stand between the marker and the name: titles and honorifics ("the late President"),
@@ -30,19 +31,36 @@ export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentRea
   const titled = new Set<number>();
   for (const key of ['lex:titles', 'lex:honorifics']) for (const h of mc.idx.all(key)) for (let k = h.first; k < h.last; k++) titled.add(k);
   for (const h of mc.idx.all('demonym')) if (titled.has(h.first - 1)) for (let k = h.first; k < h.last; k++) titled.add(k);
+  // (a title with the body it serves: «رسالة من الأمين العام للأمم المتحدة بان كي مون»)
+  for (const t of mc.doc.ann.persons?.titles ?? []) for (let k = t.first; k < t.last; k++) titled.add(k);
   const marks = (k: number, m: PersonMention) => ends.has(k) && !(ends.get(k) && m.via === 'name');
   const tokens = mc.tokens;
+  let prev: PersonMention | undefined;
   for (const m of mc.mentions) {
-    // the marker right before the mention or inside it («الرئيس الراحل ياسر عرفات»)
+    // the marker right before the mention or inside it («الرئيس الراحل ياسر عرفات»), or a name joined
+    // by "and" to one it marks («نقل تحيات الملك سلمان والأمير محمد بن نايف إلى الرئيس السيسي»)
     let k = m.first;
-    while (k > 0 && !ends.has(k) && (titled.has(k - 1) || tokens[k - 1].norm === 'the') && m.first - k < 5) k--;
-    if (marks(k, m)) {
-      out.set(m, 'marker');
-      continue;
-    }
-    for (let i = m.first + 1; i < m.last; i++) if (marks(i, m)) out.set(m, 'marker');
+    while (k > 0 && !ends.has(k) && (titled.has(k - 1) || tokens[k - 1].norm === 'the') && m.first - k < 8) k--;
+    if (marks(k, m) || (prev && out.get(prev) === 'marker' && joinedByAnd(mc, prev, m, titled))) out.set(m, 'marker');
+    else for (let i = m.first + 1; i < m.last; i++) if (marks(i, m)) out.set(m, 'marker');
+    prev = m;
   }
   return out;
+}
+
+/** Whether mention `m` follows `prev` in its sentence with only "and" («و») and titles between. */
+function joinedByAnd(mc: MeetingContext, prev: PersonMention, m: PersonMention, titled: ReadonlySet<number>): boolean {
+  if (prev.sentence !== m.sentence || m.first < prev.last || m.first - prev.last > 8) return false;
+  const tokens = mc.tokens;
+  let and = false;
+  for (let k = prev.last; k <= m.first && k < tokens.length; k++) {
+    const t = tokens[k];
+    const conj = t.norm === 'and' || (t.script === 'ar' && t.norm.startsWith('و') && t.analyses.some((a) => a.prefix > 0));
+    if (k === m.first) return and || conj;
+    if (conj && (t.norm === 'and' || titled.has(k))) and = true;
+    else if (!titled.has(k)) return false;
+  }
+  return false;
 }
 
 /**
