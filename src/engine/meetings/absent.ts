@@ -1,8 +1,9 @@
 // People named in a meeting's sentence who did not take part: those only mourned, visited at a
 // tomb, discussed, supported or sent («ضريح الرئيس الراحل», «رحيل الأسد», «ممثل الرئيس الروسي»;
 // lexicon `absent-markers`), and, in English, those named in a relative clause after the
-// trigger ("talks with European ministers who blamed the attack on Assad") and the one who reports
-// it at the end of the clause ("…, foreign minister Guillermo Bedregal announced."), and a name
+// trigger ("talks with European ministers who blamed the attack on Assad"), those named in an aside
+// between dashes («جولد – وهو مستشار قديم لنتنياهو – عقد اجتماعا»), and the one who reports it at the
+// end of the clause ("…, foreign minister Guillermo Bedregal announced."), and a name
 // that only modifies a noun ("the Reagan administration", "Assad's forces").
 import type { Hit } from '../entities/lexicons.js';
 import { entryOf } from '../entities/lexicons.js';
@@ -13,9 +14,11 @@ import type { AbsentReason } from './types.js';
 export function absentMentions(mc: MeetingContext): Map<PersonMention, AbsentReason> {
   const out = new Map<PersonMention, AbsentReason>();
   const relativeFrom = relativeClauses(mc);
+  const aside = asides(mc);
   for (const m of mc.mentions) {
     const from = relativeFrom.get(m.sentence);
     if (from !== undefined && m.first > from) out.set(m, 'relative-clause');
+    else if (aside[m.first] === 1) out.set(m, 'aside');
     else if (reportsAtEnd(mc, m)) out.set(m, 'reporter');
     else if (modifiesNoun(mc, m)) out.set(m, 'modifier');
   }
@@ -120,4 +123,28 @@ function relativeClauses(mc: MeetingContext): Map<number, number> {
     if (rel >= 0 && lastTrigger.get(s)! < rel) relativeFrom.set(s, rel);
   }
   return relativeFrom;
+}
+
+/** Tokens between a spaced dash and the next one of the sentence (an aside), when no trigger stands there. */
+const ASIDE_REACH = 20;
+
+function asides(mc: MeetingContext): Uint8Array {
+  const { tokens } = mc;
+  const text = mc.doc.text;
+  const out = new Uint8Array(tokens.length);
+  const spacedDash = (k: number) => {
+    const t = tokens[k];
+    return (t.norm === '–' || t.norm === '—' || t.norm === '-') && /\s/.test(text[t.start - 1] ?? '') && /\s/.test(text[t.end] ?? '');
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    if (!spacedDash(k)) continue;
+    let close = -1;
+    for (let j = k + 1; j < tokens.length && j - k <= ASIDE_REACH && tokens[j].sentence === tokens[k].sentence; j++) if (spacedDash(j)) { close = j; break; }
+    if (close < 0) continue;
+    let trigger = false;
+    for (let j = k + 1; j < close && !trigger; j++) trigger = mc.idx.has('lex:meeting-triggers', j);
+    if (!trigger) out.fill(1, k + 1, close);
+    k = close;
+  }
+  return out;
 }

@@ -37,7 +37,7 @@ export interface Trigger {
 }
 
 /** Why a mention is not a participant of the encounters of its sentence. */
-export type AbsentReason = 'marker' | 'relative-clause' | 'reporter' | 'modifier';
+export type AbsentReason = 'marker' | 'relative-clause' | 'aside' | 'reporter' | 'modifier';
 
 /** One piece of evidence for a value, with where it came from; the best is taken. */
 export interface Evidence<T> {
