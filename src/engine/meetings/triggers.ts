@@ -21,7 +21,7 @@ export function findTriggers(mc: MeetingContext, hits: readonly Hit[], clauses: 
   hits.forEach((h, at) => {
     const type = typeOf(h);
     const entry = entryOf(h)!;
-    if (type === 'call' && mc.doc.words.callFor.has(mc.tokens[h.last]) && mc.tokens[h.first].norm.startsWith('call')) return;
+    if (type === 'call' && appeal(mc, h)) return;
     // "received a précis", "welcomed the decision": not a reception
     if (entry.personObject === true && !personObjectAfter(mc, h)) return;
     const declared = entry.polarity;
@@ -38,4 +38,11 @@ export function anaphoric(mc: MeetingContext, h: Hit): boolean {
   const prev = mc.tokens[h.first - 1];
   const prev2 = mc.tokens[h.first - 2];
   return !!prev && (prev.norm === 'the' || prev.norm === 'that' || prev.norm === 'same' || prev.norm === 'this') && (prev.norm !== 'same' || prev2?.norm === 'the');
+}
+
+/** "called for", "called on", "called last week for": an appeal, not a phone call (a date may stand between). */
+function appeal(mc: MeetingContext, h: Hit): boolean {
+  if (!mc.tokens[h.first].norm.startsWith('call')) return false;
+  const date = mc.idx.at('lex:dates', h.last);
+  return mc.doc.words.callFor.has(mc.tokens[date ? date.last : h.last]);
 }
