@@ -227,6 +227,12 @@ export class NameParser {
       if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
       // «بهذه», «لذلك»: a preposition glued to a function word
       if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) break;
+      // (a second unknown Arabic word only when bare, no article nor proclitic: «بيجان نمدار زنغنه», «مولود جاوش أوغلو»,
+      // not «الفلاسي برتبة», «الجاسر الملحق»)
+      if (unknown >= 1 && t.script === 'ar' && (!this.bareWord(last) || t.analyses.some((a) => a.prefix > 0))) {
+        if (this.nisbaAt(last)) last++;
+        break;
+      }
       if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' && this.givenAt(nameFirst) && this.minorPlace(last)) || (t.cap && this.minorPlace(last))))) {
         unknown++;
         last++;
