@@ -160,6 +160,23 @@ export class NameParser {
     return !!t && t.kind === 'word' && t.script === 'latin' && !t.spaceBefore;
   }
 
+  /**
+   * Where an Arabic word cannot go on with a name: «واتفق», «وقال» (a conjunction starts a new clause),
+   * «للإغاثة», «بالرياض» (a preposition with the article), «بهذه», «لذلك» (a preposition glued to a
+   * function word): 'end'. A second unknown word goes on only when bare, with no article nor proclitic
+   * («بيجان نمدار زنغنه», «مولود جاوش أوغلو»; not «الفلاسي برتبة», «الجاسر الملحق»): else 'second',
+   * where only a family nisba may still end the name.
+   */
+  private arabicNameEnd(k: number, unknown: number): 'end' | 'second' | undefined {
+    const t = this.tok(k)!;
+    if (t.script !== 'ar') return undefined;
+    if (t.norm.startsWith('و') && t.analyses.length > 1) return 'end';
+    if (/^(لل|[وفبك]ال)/.test(t.norm)) return 'end';
+    if (t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) return 'end';
+    if (unknown >= 1 && (!this.bareWord(k) || t.analyses.some((a) => a.prefix > 0))) return 'second';
+    return undefined;
+  }
+
   /** `nameFirst`: where the whole name starts, when `first` is its last known part. */
   extend(first: number, maxUnknown: number, nameFirst = first): number {
     const t0 = this.tok(first)!;
@@ -221,15 +238,9 @@ export class NameParser {
           continue;
         }
       }
-      // «واتفق», «وقال»: a conjunction starts a new clause, not a surname; «للإغاثة», «بالرياض»:
-      // a preposition with the article never continues a name
-      if (t.script === 'ar' && t.norm.startsWith('و') && t.analyses.length > 1) break;
-      if (t.script === 'ar' && /^(لل|[وفبك]ال)/.test(t.norm)) break;
-      // «بهذه», «لذلك»: a preposition glued to a function word
-      if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) break;
-      // (a second unknown Arabic word only when bare, no article nor proclitic: «بيجان نمدار زنغنه», «مولود جاوش أوغلو»,
-      // not «الفلاسي برتبة», «الجاسر الملحق»)
-      if (unknown >= 1 && t.script === 'ar' && (!this.bareWord(last) || t.analyses.some((a) => a.prefix > 0))) {
+      const arabic = this.arabicNameEnd(last, unknown);
+      if (arabic === 'end') break;
+      if (arabic === 'second') {
         if (this.nisbaAt(last)) last++;
         break;
       }
