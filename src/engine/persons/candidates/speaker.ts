@@ -15,6 +15,11 @@ export function speaker(ctx: PersonContext): Candidate[] {
       // "In Paris Fabius said": a place after a locative opens the clause, not the name
       const place = idx.at('place', first);
       if (place && place.last < h.first && first > 0 && ctx.doc.words.meetingLocatives.has(tokens[first - 1])) first = place.last;
+      // "Earlier Conservative Graham Brady said", "… for Economic Affairs Allen Wallis told": three words or
+      // more, the first no given name and a later one a given name: the name starts there
+      if (h.first - first >= 3 && !parser.givenAt(first)) {
+        for (let k = first + 1; k < h.first - 1; k++) if (parser.givenAt(k)) { first = k; break; }
+      }
       if (h.first - first < 2) continue;
       let all = true;
       for (let k = first; k < h.first && all; k++) all = parser.nameWord(k) || parser.isParticle(k);
