@@ -39,7 +39,11 @@ export interface GazPlace {
   nameAr?: string;
   /** ISO code when this place is a country. */
   country?: string;
-  /** Arabic names that start with the article («اليمن») — others never take it («المالي» is not Mali). */
+  /**
+   * A one-word Arabic name starts with the article («اليمن»): one word read with the article names
+   * the place. Others never take it: «المالي» is not Mali, and «السورية» (the adjective) is not
+   * «سورية», whatever longer names the country has («الجمهورية العربية السورية»).
+   */
   arArticle: boolean;
 }
 
@@ -138,7 +142,7 @@ function compileGazetteer(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Com
       nameEn: c.names.en[0] ?? c.code,
       nameAr: c.names.ar[0],
       country: c.code,
-      arArticle: c.names.ar.some((n) => normalizeString(n).startsWith('ال')),
+      arArticle: c.names.ar.some(oneWordWithArticle),
     });
     if (c.geonamesId) byGeonames.set(c.geonamesId, index);
     countryPlace.set(c.code, index);
@@ -152,10 +156,16 @@ function compileGazetteer(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Com
       places.push(gazPlace(p, index));
       byGeonames.set(p.id, index);
     }
-    if (p.names.ar.some((n) => normalizeString(n).startsWith('ال'))) places[index].arArticle = true;
+    if (p.names.ar.some(oneWordWithArticle)) places[index].arArticle = true;
     for (const lang of ['en', 'ar'] as const) for (const n of p.names[lang]) trie.add(n, { kind: 'place', place: index, lang });
   }
   return { places, countries, countryPlace };
+}
+
+/** A one-word Arabic name with the article («اليمن», «الرياض»). */
+function oneWordWithArticle(name: string): boolean {
+  const n = normalizeString(name).trim();
+  return n.startsWith('ال') && !/\s/.test(n);
 }
 
 function gazPlace(p: Place, index: number): GazPlace {

@@ -20,7 +20,7 @@ import { compile, resolutionTables, type Compiled, type GazPlace, type Payload }
 import { NO_CHILDREN, TokenTrie, type TrieNode } from './match/trie.js';
 
 /** Bumped whenever the body's layout changes (2: a table of distinct trie payloads; 3: the gazetteer by columns). */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 /** dist/engine/kb-snapshot.json next to the compiled engine (src/engine/kb-snapshot.json, never written, from the sources). */
 export const SNAPSHOT_FILE = fileURLToPath(new URL('./kb-snapshot.json', import.meta.url));
