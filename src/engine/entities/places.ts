@@ -190,8 +190,13 @@ function englishSingle(doc: Doc, c: Compiled, m: TrieMatch<Payload>, ids: number
   const personal = m.payloads.some((p) => p.kind === 'given' || p.kind === 'person');
   const prev = doc.tokens[m.first - 1];
   const placed = doc.words.placeLocatives.has(prev);
+  // "ICA", "ICO" (the coffee agreement and organisation): a short capitalised acronym names a country ("UAE") or nothing
+  const t = doc.tokens[m.first];
+  const raw = doc.text.slice(t.start, t.end);
+  const acronym = m.last - m.first === 1 && raw.length <= 3 && raw === raw.toUpperCase() && /[A-Z]/.test(raw);
   return ids.filter((i) => {
     const p = c.places[i];
+    if (acronym && !p.country && p.type !== 'territory') return false;
     if (personal && p.type === 'city' && !p.capital && p.population < 150_000 && !placed) return false;
     return p.type !== 'city' || p.capital || p.venue || p.population >= 100_000 || (p.countryCode !== undefined && context.has(p.countryCode));
   });
