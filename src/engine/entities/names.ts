@@ -161,20 +161,16 @@ export class NameParser {
   }
 
   /**
-   * Where an Arabic word cannot go on with a name: «واتفق», «وقال» (a conjunction starts a new clause),
-   * «للإغاثة», «بالرياض» (a preposition with the article), «بهذه», «لذلك» (a preposition glued to a
-   * function word): 'end'. A second unknown word goes on only when bare, with no article nor proclitic
-   * («بيجان نمدار زنغنه», «مولود جاوش أوغلو»; not «الفلاسي برتبة», «الجاسر الملحق»): else 'second',
-   * where only a family nisba may still end the name.
+   * Whether an Arabic word cannot go on with a name: «واتفق», «وقال» (a conjunction starts a new
+   * clause), «للإغاثة», «بالرياض» (a preposition with the article), «بهذه», «لذلك» (a preposition
+   * glued to a function word).
    */
-  private arabicNameEnd(k: number, unknown: number): 'end' | 'second' | undefined {
+  private arabicNameEnd(k: number): boolean {
     const t = this.tok(k)!;
-    if (t.script !== 'ar') return undefined;
-    if (t.norm.startsWith('و') && t.analyses.length > 1) return 'end';
-    if (/^(لل|[وفبك]ال)/.test(t.norm)) return 'end';
-    if (t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)))) return 'end';
-    if (unknown >= 1 && (!this.bareWord(k) || t.analyses.some((a) => a.prefix > 0))) return 'second';
-    return undefined;
+    if (t.script !== 'ar') return false;
+    if (t.norm.startsWith('و') && t.analyses.length > 1) return true;
+    if (/^(لل|[وفبك]ال)/.test(t.norm)) return true;
+    return t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)));
   }
 
   /** `nameFirst`: where the whole name starts, when `first` is its last known part. */
@@ -238,12 +234,7 @@ export class NameParser {
           continue;
         }
       }
-      const arabic = this.arabicNameEnd(last, unknown);
-      if (arabic === 'end') break;
-      if (arabic === 'second') {
-        if (this.nisbaAt(last)) last++;
-        break;
-      }
+      if (this.arabicNameEnd(last)) break;
       if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' && this.givenAt(nameFirst) && this.minorPlace(last)) || (t.cap && this.minorPlace(last))))) {
         unknown++;
         last++;

@@ -27,7 +27,7 @@ export function givenName(ctx: PersonContext, leaders: Set<number>): Candidate[]
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
     // «حوار يمني يمني» ("a Yemeni-Yemeni dialogue"): a given name that is also a demonym opens no name of its own
     if (idx.has('demonym', h.first)) continue;
-    const last = parser.extend(h.last - 1, 2, h.first);
+    const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2, h.first);
     if (last - h.first < 2) continue;
     // English: "... Street", "... University" after the name: a thing's name
     if (last < tokens.length && lex.blockers.has(tokens[last].norm) && tokens[last].cap) continue;
