@@ -17,21 +17,22 @@ const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const scorer = join(shared, 'eval/score.mjs');
 
 /** Minimum F1 per language and category, and accuracies, per set. */
-// measured 2026-12-07 17:52 (tuning set 138 articles, check set 72), after the eleventh session's
-// Arabic title anaphora, past-office titles and month dates (scorers of 8a3ec9a):
-//   dev   ar P 0.974 M 0.825 L 0.958 R 1.000 place 0.825 date 0.918 | en P 0.980 M 0.732 L 0.959 R 1.000 place 0.333 date 0.929
-//   check ar P 0.932 M 0.755 L 0.944 R 1.000 place 0.757 date 0.964 | en P 0.943 M 0.581 L 0.938 R 1.000 place 0.667 date 1.000
+// measured 2026-12-07 19:25 (tuning set 138 articles, check set 72), after the twelfth session's
+// person, place and absent-participant fixes found on the shared articles in neither set, and the
+// meeting scorer refitted (5fc5024):
+//   dev   ar P 0.975 M 0.825 L 0.960 R 1.000 place 0.825 date 0.918 | en P 0.983 M 0.739 L 0.959 R 1.000 place 0.333 date 0.929
+//   check ar P 0.932 M 0.756 L 0.956 R 1.000 place 0.806 date 0.964 | en P 0.959 M 0.621 L 0.955 R 1.000 place 0.667 date 1.000
 // (English check meetings: 9 of 18 found, one meeting is 0.04 of F1 there. English tuning place
 // accuracy: 5 of 15 — the place scorer says "none" in English stories that give no place, and
 // place accuracy counts only meetings whose gold gives a place.)
 const THRESHOLDS: Record<'dev' | 'check', Record<'ar' | 'en', Record<string, number>>> = {
   dev: {
     ar: { participants: 0.955, meetings: 0.80, locations: 0.94, resolutions: 0.95, 'meeting location': 0.8, 'meeting date': 0.89 },
-    en: { participants: 0.96, meetings: 0.71, locations: 0.94, resolutions: 0.95, 'meeting location': 0.22, 'meeting date': 0.9 },
+    en: { participants: 0.965, meetings: 0.71, locations: 0.94, resolutions: 0.95, 'meeting location': 0.22, 'meeting date': 0.9 },
   },
   check: {
-    ar: { participants: 0.92, meetings: 0.74, locations: 0.93, resolutions: 0.95, 'meeting location': 0.72, 'meeting date': 0.93 },
-    en: { participants: 0.92, meetings: 0.55, locations: 0.92, resolutions: 0.95, 'meeting location': 0.6, 'meeting date': 0.95 },
+    ar: { participants: 0.925, meetings: 0.74, locations: 0.945, resolutions: 0.95, 'meeting location': 0.77, 'meeting date': 0.93 },
+    en: { participants: 0.94, meetings: 0.58, locations: 0.94, resolutions: 0.95, 'meeting location': 0.6, 'meeting date': 0.95 },
   },
 };
 
