@@ -132,6 +132,7 @@ function asides(mc: MeetingContext): Uint8Array {
   const { tokens } = mc;
   const text = mc.doc.text;
   const out = new Uint8Array(tokens.length);
+  if (!/\s[–—-]\s/.test(text)) return out; // (most stories have no spaced dash: one native scan)
   const spacedDash = (k: number) => {
     const t = tokens[k];
     return (t.norm === '–' || t.norm === '—' || t.norm === '-') && /\s/.test(text[t.start - 1] ?? '') && /\s/.test(text[t.end] ?? '');
