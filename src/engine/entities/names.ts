@@ -170,7 +170,12 @@ export class NameParser {
     if (t.script !== 'ar') return false;
     if (t.norm.startsWith('و') && t.analyses.length > 1) return true;
     if (/^(لل|[وفبك]ال)/.test(t.norm)) return true;
-    return t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)));
+    return this.everydayWithProclitic(k);
+  }
+
+  /** «بهذه», «لذلك», «لطلب», «ويرى»: a function word or an everyday word with a proclitic glued on. */
+  everydayWithProclitic(k: number): boolean {
+    return this.tok(k)!.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)));
   }
 
   /** `nameFirst`: where the whole name starts, when `first` is its last known part. */

@@ -28,14 +28,14 @@ export function applyVetoes(ctx: PersonContext, candidates: Candidate[]): Candid
  * word with a proclitic glued on («لـ+طلب», «و+يرى»), are a phrase, not a name.
  */
 function everydayWords(ctx: PersonContext, cand: Candidate): boolean {
-  const { tokens, idx, lex } = ctx;
+  const { tokens, idx, parser } = ctx;
   if (tokens[cand.first].script !== 'ar' || cand.kb !== undefined) return false;
   const r = cand.rule;
   if (!r.startsWith('name:before-title') && !r.startsWith('name:after-title') && !r.startsWith('name:quoted')) return false;
   let everyday = false;
   for (let k = cand.first; k < cand.last; k++) {
     if (idx.has('given', k) || idx.has('person', k)) return false;
-    if (tokens[k].analyses.some((a) => a.prefix > 0 && (lex.common.has(a.key) || lex.stop.has(a.key)))) everyday = true;
+    if (parser.everydayWithProclitic(k)) everyday = true;
   }
   return everyday;
 }
