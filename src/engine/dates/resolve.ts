@@ -6,6 +6,7 @@
 import type { Doc } from '../doc.js';
 import type { Hit, MatchIndex } from '../entities/lexicons.js';
 import { entryOf } from '../entities/lexicons.js';
+import { futureAt } from '../lexicon/future.js';
 
 export interface DateExpr {
   value: string;
@@ -44,7 +45,7 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
   const out: DateExpr[] = [];
   const tokens = doc.tokens;
   const futureSentence = new Set<number>();
-  for (let k = from; k < to; k++) if (doc.words.futureMarkers.has(tokens[k])) futureSentence.add(tokens[k].sentence);
+  for (let k = from; k < to; k++) if (futureAt(doc, idx, k)) futureSentence.add(tokens[k].sentence);
   const scan: Scan = { doc, idx, pub: Date.parse(`${doc.date}T00:00:00Z`), pubY: Number(doc.date.slice(0, 4)), pubM: Number(doc.date.slice(5, 7)), futureSentence };
   for (let k = from; k < to; k++) {
     // explicit: 14 مايو 2019 / 14 May 2019 / 14 أيار (مايو)

@@ -11,6 +11,7 @@ import { articleDates, dateEvidence, eventOffset, shiftDay, type ArticleDates } 
 import { dayOrWeek } from '../dates/resolve.js';
 import { bestPlace, datelinePlace, nearestPlaceBefore, sentencePlaces, speakingPlaces, visitPlace, type PlaceEvidence } from './place-evidence.js';
 import { findDuration } from './duration.js';
+import { futureAt } from '../lexicon/future.js';
 import type { Clause, Draft, MeetingLayer, Trigger } from './types.js';
 
 const MAX_PARTICIPANTS = 8;
@@ -176,7 +177,7 @@ function newDraft(st: DraftState, tr: Trigger, pids: string[]): Draft {
     placeEvidence: [],
     triggerTokens: [h.first],
   };
-  for (let k = sentence.first; k < sentence.last; k++) if (mc.doc.words.futureMarkers.has(mc.tokens[k])) draft.planned = true;
+  for (let k = sentence.first; k < sentence.last && !draft.planned; k++) if (futureAt(mc.doc, mc.idx, k)) draft.planned = true;
   const evidence = placeEvidence(st, tr, draft);
   draft.placeEvidence = evidence.map((e) => ({ value: e.value, source: e.source === 'sentence' && e.score >= 4 ? 'sentence-locative' : e.source, score: e.score, reason: e.reason }));
   const place = bestPlace(evidence);
