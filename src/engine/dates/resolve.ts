@@ -57,7 +57,14 @@ export function findDates(doc: Doc, idx: MatchIndex, from: number, to: number): 
       continue;
     }
     const h = idx.at('lex:dates', k);
-    if (!h) continue;
+    if (!h) {
+      const year = bareYear(scan, k);
+      if (year) {
+        out.push(year);
+        k = year.last - 1;
+      }
+      continue;
+    }
     const e = entryOf(h)!;
     if (typeof e.dayOrdinal === 'number') {
       const ordinal = ordinalDay(scan, k, h, e.dayOrdinal);
@@ -88,6 +95,20 @@ function num(doc: Doc, k: number): number {
 function yearAt(doc: Doc, k: number): number | undefined {
   const y = num(doc, k);
   return y >= 1900 && y <= 2100 ? y : undefined;
+}
+
+/** «عام 1998», «في 2012», "in 1998": a year after a year introducer, not the bound of a span («منذ عام 2009», "since 2009"). */
+function bareYear(scan: Scan, k: number): DateExpr | undefined {
+  const { doc } = scan;
+  const tokens = doc.tokens;
+  const w = doc.words;
+  if (!w.yearIntroducers.has(tokens[k]) || w.spanBounds.has(tokens[k - 1])) return undefined;
+  // «في عام 1998»: the introducer may itself follow one
+  const at = w.yearIntroducers.has(tokens[k + 1]) ? k + 2 : k + 1;
+  const y = yearAt(doc, at);
+  if (y === undefined || tokens[at].sentence !== tokens[k].sentence) return undefined;
+  const value = String(y);
+  return { value, precision: 'year', text: span(doc, k, at + 1), first: k, last: at + 1, future: doc.dateGiven && value > doc.date.slice(0, 4) && scan.futureSentence.has(tokens[k].sentence), explicit: true };
 }
 
 /** A day or a week: a date that may date an encounter told in a later sentence (a month or a year names background). */

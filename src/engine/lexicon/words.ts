@@ -102,6 +102,8 @@ export const WORD_SETS = {
   formerMarkers: 'former-markers',
   newsAgencies: 'news-agencies',
   monthIntroducers: 'month-introducers',
+  yearIntroducers: 'year-introducers',
+  spanBounds: 'span-bounds',
   encounterLinks: 'encounter-links',
 } as const;
 

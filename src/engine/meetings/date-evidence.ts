@@ -12,6 +12,8 @@ import type { Evidence } from './types.js';
 /** How near before a trigger (in tokens) a month or a year must stand to date its encounter. */
 const MONTH_REACH = 6;
 const NO_ARGS = new Uint8Array(0);
+/** How many tokens (a conjunction, a preposition: «وفي», "In") may stand before a sentence-opening month or year. */
+const FRONT = 1;
 
 export interface ArticleDates {
   /** Dates of a day or a week (those that may date an encounter told in a later sentence). */
@@ -58,6 +60,11 @@ function argumentsOnly(mc: MeetingContext, args: Uint8Array, from: number, to: n
   return true;
 }
 
+/** A month or a year that opens its sentence («عام 1998، كاد نتنياهو …», "In November 1985, …"): it dates the whole sentence. */
+function fronted(mc: MeetingContext, d: DateExpr): boolean {
+  return d.first - mc.doc.sentences[mc.tokens[d.first].sentence].first <= FRONT;
+}
+
 /** The evidence for the date of an encounter told at trigger `h` in sentence `s`, best first. */
 export function dateEvidence(mc: MeetingContext, dates: ArticleDates, h: Hit, s: number, planned: boolean): Array<Evidence<DateExpr>> {
   const out: Array<Evidence<DateExpr>> = [];
@@ -66,9 +73,9 @@ export function dateEvidence(mc: MeetingContext, dates: ArticleDates, h: Hit, s:
   if (inSentence) out.push({ value: inSentence, source: 'sentence', score: 1, reason: 'a date in the sentence' });
   else {
     // a month or a year right before the trigger ("In November 1985, Reagan met …"), or after it with
-    // only the encounter's own words between («التقى السيسي الملك عبدالله الثاني في القاهرة الشهر
+    // only the encounter's own words between, or opening the sentence («التقى السيسي الملك عبدالله الثاني في القاهرة الشهر
     // الماضي», "held talks with Bush at Camp David last March"), not a month the sentence names for something else
-    const near = own.find((d) => (d.last <= h.first && d.last > h.first - MONTH_REACH) || (d.first >= h.last && argumentsOnly(mc, dates.args, h.last, d.first)));
+    const near = own.find((d) => (d.last <= h.first && (d.last > h.first - MONTH_REACH || fronted(mc, d))) || (d.first >= h.last && argumentsOnly(mc, dates.args, h.last, d.first)));
     if (near) out.push({ value: near, source: 'sentence', score: 1, reason: 'a month or a year by the trigger' });
   }
   const candidates = planned ? dates.all : dates.past;
