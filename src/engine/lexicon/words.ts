@@ -105,6 +105,8 @@ export const WORD_SETS = {
   yearIntroducers: 'year-introducers',
   spanBounds: 'span-bounds',
   encounterLinks: 'encounter-links',
+  coordinators: 'coordinators',
+  comitatives: 'comitatives',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORD_SETS]: WordSet };

@@ -22,6 +22,15 @@ export function firstPersonAfter(mc: MeetingContext, from: number, to: number): 
   return to;
 }
 
+/** How far after an Arabic verb (in tokens: a title may stand between) its subject is named. */
+export const SUBJECT_REACH = 3;
+
+/** Whether «مع» / 'with' (word set comitatives) stands in tokens [from, to): a person after it is the one met. */
+export function comitativeBetween(mc: MeetingContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (mc.doc.words.comitatives.has(mc.tokens[k])) return true;
+  return false;
+}
+
 /**
  * The subject of the first trigger in tokens [from, to): in Arabic the person right after the verb
  * («ناقش الوزير X …»), in English the last person before it ("Kerry met …").
@@ -31,7 +40,13 @@ export function clauseSubject(mc: MeetingContext, hits: readonly Hit[], from: nu
   if (!t || t.first >= to) return undefined;
   if (mc.tokens[t.first].script === 'ar') {
     const m = mc.mentions[firstAtOrAfter(mc.mentions, t.last)];
-    return m && m.first - t.last <= 3 && m.first < to && present(mc, m) ? m.pid : undefined;
+    if (!m || m.first - t.last > SUBJECT_REACH || m.first >= to || !present(mc, m)) return undefined;
+    // «وأجرى الوزير الأمريكي … لقاءات مع رئيس الوزراء X»: the one met after «مع» is the object; the subject stood before the noun
+    if (comitativeBetween(mc, t.last, m.first)) {
+      const before = firstPersonAfter(mc, from, t.first);
+      return before < t.first ? mc.mentions[firstAtOrAfter(mc.mentions, before)].pid : m.pid;
+    }
+    return m.pid;
   }
   return lastPersonBefore(mc, from, t.first);
 }

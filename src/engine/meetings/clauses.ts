@@ -1,11 +1,14 @@
 // Clauses: a sentence is one clause, unless a later trigger opens an encounter of its own —
-// after «كما» / «ثم» («التقى X Y، كما التقى Z»), or, in English, in a relative clause that tells
+// after «كما» / «ثم» («التقى X Y، كما التقى Z»), as a verb coordinated after a comma («…، وعقد
+// اجتماعا مع Z», ", and held talks with Z"), or, in English, in a relative clause that tells
 // one ("meetings with Abe, who was paving the way for the visit of Nakasone") — and both parts
 // name someone. People are grouped by clause.
 import type { MeetingContext } from './context.js';
 import { present } from './context.js';
 import { firstPersonAfter } from './arguments.js';
 import type { Clause } from './types.js';
+import type { Hit } from '../entities/lexicons.js';
+import { anaphoric } from './triggers.js';
 
 /** Clauses per sentence that open an encounter of their own (more are folded into the last). */
 const MAX_CLAUSES = 8;
@@ -55,6 +58,7 @@ function clauseCuts(mc: MeetingContext): Map<number, number[]> {
     let at = -1;
     const before = tokens[h.first - 1];
     if (before && before.sentence === s && doc.words.nextEncounter.has(before)) at = h.first - 1;
+    else if (coordinated(mc, h)) at = tokens[h.first].script === 'latin' ? h.first - 1 : h.first;
     else if (tokens[h.first].script === 'latin') {
       for (let k = h.first - 1; k >= from && k >= h.first - RELATIVE_REACH; k--) if (doc.words.relativePronouns.has(tokens[k])) { at = k; break; }
     }
@@ -66,4 +70,13 @@ function clauseCuts(mc: MeetingContext): Map<number, number[]> {
     else if (cut.length < MAX_CLAUSES - 1) cut.push(at);
   }
   return out;
+}
+
+/** «، وعقد اجتماعا مع …», ", and held talks with …": a trigger verb coordinated after a comma opens a clause of its own. */
+function coordinated(mc: MeetingContext, h: Hit): boolean {
+  const { tokens, doc } = mc;
+  const t = tokens[h.first];
+  if (anaphoric(mc, h)) return false;
+  if (t.script === 'ar') return h.prefix > 0 && tokens[h.first - 1]?.norm === ',' && doc.words.coordinators.hasNorm(t.norm.slice(0, h.prefix));
+  return doc.words.coordinators.has(tokens[h.first - 1]) && tokens[h.first - 2]?.norm === ',';
 }

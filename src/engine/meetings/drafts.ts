@@ -5,7 +5,8 @@
 import { spanOf } from '../doc.js';
 import type { PlaceMention } from '../entities/places.js';
 import type { MeetingContext } from './context.js';
-import { betweenParties, bilateral, clauseSubject, firstPersonAfter, lastPersonBefore, pronounSubject, speaksAbout } from './arguments.js';
+import { betweenParties, bilateral, clauseSubject, comitativeBetween, firstPersonAfter, lastPersonBefore, pronounSubject, speaksAbout, SUBJECT_REACH } from './arguments.js';
+import { firstAtOrAfter } from '../match/bisect.js';
 import { anaphoric, SPECIFICITY } from './triggers.js';
 import { articleDates, dateEvidence, eventOffset, shiftDay, type ArticleDates } from './date-evidence.js';
 import { dayOrWeek } from '../dates/resolve.js';
@@ -90,7 +91,7 @@ function participantsOf(st: DraftState, tr: Trigger): string[] {
   let pids = tr.clause.people;
   // «…، كما التقى رئيس الوزراء»: the subject left unsaid is the one who opened the sentence
   // (not when the trigger is a noun with its own subject: "the visit of Prime Minister Nakasone")
-  if (tr.clause.index > 0 && pids.length === 1 && mc.tokens[h.last]?.norm !== 'of') {
+  if (tr.clause.index > 0 && (pids.length === 1 || coordinatedVerb(mc, tr)) && mc.tokens[h.last]?.norm !== 'of') {
     const prev = mc.doc.ann.meeting!.clauses.get(tr.sentence)![tr.clause.index - 1];
     const from = tr.clause.first;
     // (a relative clause's subject is the person it follows: "… President Alan Garcia, who spoke by telephone with …")
@@ -99,6 +100,16 @@ function participantsOf(st: DraftState, tr: Trigger): string[] {
   }
   const subject = pronounSubject(mc, h, tr.sentence, pids);
   return subject ? [subject, ...pids] : pids;
+}
+
+/** «…، وعقد اجتماعا مع X وY», ", and held talks with X and Y": a clause opened by a coordinated trigger verb with no subject of its own right after it. */
+function coordinatedVerb(mc: MeetingContext, tr: Trigger): boolean {
+  const h = tr.hit;
+  const opens = tr.clause.first === h.first || (tr.clause.first === h.first - 1 && mc.doc.words.coordinators.has(mc.tokens[h.first - 1]));
+  if (!opens) return false;
+  // «…، واستقبل الملك X الوزير Y»: a person right after the verb, not after «مع», is its own subject
+  const m = mc.mentions[firstAtOrAfter(mc.mentions, h.last)];
+  return !m || m.first - h.last > SUBJECT_REACH || m.first >= tr.clause.last || comitativeBetween(mc, h.last, m.first);
 }
 
 /**
