@@ -113,6 +113,18 @@ export class NameParser {
     return this.isStop(k) || (!!this.tok(k) && this.lex.stop.has(this.tok(k)!.norm) && this.tok(k)!.norm !== 'علي');
   }
 
+  /**
+   * Whether the given name at k is the function word it folds to («علي»/«على»): unless a strong name
+   * part follows at `next` («علي حسن المجيد»), and never when written with final «ى» in a text that
+   * tells «ى» from «ي» («على حسن الظن»).
+   */
+  functionWordHere(k: number, next: number): boolean {
+    if (!this.collides(k)) return false;
+    const t = this.tok(k)!;
+    if (t.script === 'ar' && !this.yaForAlifMaqsura && this.doc.text[t.end - 1] === 'ى') return true;
+    return !this.strongNext(next);
+  }
+
   /** A function word; «علي» (the name) is told from «على» (on) by its original spelling. */
   isStop(k: number): boolean {
     const t = this.tok(k);
@@ -320,7 +332,7 @@ export class NameParser {
       const h = this.idx.at('person', k)!;
       return { first: k, last: this.extend(h.last - 1, 0, k), prefix: h.prefix, rule: 'name:kb', confidence: 0.95 };
     }
-    if ((this.givenAt(k) && (!this.collides(k) || this.strongNext(k + 1))) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
+    if ((this.givenAt(k) && !this.functionWordHere(k, k + 1)) || (this.isParticle(k) && this.nameWord(k + 1, true))) {
       return { first: k, last: this.extend(k, t.script === 'ar' ? 1 : 2), prefix: 0, rule: 'name:given-name', confidence: 0.85 };
     }
     // «المبعوث الخاص ومنسق شؤون …»: a conjunction starts the next title, not a name

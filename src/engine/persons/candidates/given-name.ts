@@ -21,7 +21,7 @@ export function givenName(ctx: PersonContext, leaders: Set<number>): Candidate[]
       const stem = t.analyses.find((a) => a.prefix === h.prefix)?.key ?? '';
       if (lex.stop.has(stem) || lex.common.has(stem) || lex.commonNames.has(stem)) continue; // «وعلى», «وحسن»
     }
-    if (parser.collides(h.first) && !parser.strongNext(h.last)) continue;
+    if (parser.functionWordHere(h.first, h.last)) continue;
     // «حسن الجوار», «حسن النوايا»: a given name that is also an everyday word, before an «ال» word, is a phrase
     if (t.script === 'ar' && lex.phraseHeads.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
     if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
