@@ -26,12 +26,15 @@ export interface NameLexicons {
   commonNames: Set<string>;
   /** Names that before an «ال» noun start a phrase («حسن الجوار»). */
   phraseHeads: Set<string>;
+  /** Words that end a surname as a word of their own («أوغلو»). */
+  tails: Set<string>;
 }
 
 export function nameLexicons(c: Compiled): NameLexicons {
   return {
     stop: stopwordSet(c, 'stopwords'),
     particles: stopwordSet(c, 'name-particles'),
+    tails: stopwordSet(c, 'name-tails'),
     blockers: stopwordSet(c, 'name-blockers'),
     things: stopwordSet(c, 'name-blockers', (e) => e.things === true),
     common: stopwordSet(c, 'common-words', (e) => e.alsoName !== true),
@@ -252,6 +255,11 @@ export class NameParser {
         }
       }
       if (this.arabicNameEnd(last)) break;
+      // «داود أوغلو»: a surname's tail goes on with it, unknown word or not
+      if (this.lex.tails.has(t.analyses[0].key) || this.lex.tails.has(t.norm)) {
+        last++;
+        continue;
+      }
       if (unknown < maxUnknown && (this.nameWord(last) || ((t.script === 'ar' && this.givenAt(nameFirst) && this.minorPlace(last)) || (t.cap && this.minorPlace(last))))) {
         unknown++;
         last++;
