@@ -78,9 +78,18 @@ function absorb(same: Draft, d: Draft): void {
   for (const s of d.sentences) same.sentences.add(s);
 }
 
-/** Two tellings can be one encounter: both held or both planned, and a phone call is never a meeting in person. */
+/**
+ * Two tellings can be one encounter: both held or both planned, a phone call is never a meeting in
+ * person, and two dates their own sentences give must agree ("their summit last October in Reykjavik"
+ * is not "the summit in Geneva in November 1985").
+ */
 function compatible(a: Draft, b: Draft): boolean {
-  return a.planned === b.planned && (a.type === 'call') === (b.type === 'call');
+  return a.planned === b.planned && (a.type === 'call') === (b.type === 'call') && !datedApart(a, b);
+}
+
+function datedApart(a: Draft, b: Draft): boolean {
+  if (a.dateSource !== 'sentence' || b.dateSource !== 'sentence' || !a.date || !b.date) return false;
+  return !a.date.value.startsWith(b.date.value) && !b.date.value.startsWith(a.date.value);
 }
 
 /** Sentences between the closest sentences of two encounters. */
