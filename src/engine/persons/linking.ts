@@ -6,11 +6,12 @@ import { activeRoles, pickPerson } from '../entities/roles.js';
 import type { PersonContext } from './context.js';
 import type { Candidate, TextRole } from './types.js';
 import { nearTenure } from './util.js';
+import { phraseKeys } from '../match/trie.js';
 
 export interface LinkCandidate {
   person: number;
   prior: number;
-  reason: 'generator' | 'alias-in-span' | 'surname-of-officeholder' | 'possessive' | 'name-prefix';
+  reason: 'generator' | 'alias-in-span' | 'surname-of-officeholder' | 'possessive' | 'name-prefix' | 'near-spelling';
 }
 
 /** The people span `k` may name, best first. */
@@ -25,6 +26,10 @@ export function candidatesFor(ctx: PersonContext, k: Candidate, title: TextRole 
   if (possessive !== undefined) out.push({ person: possessive, prior: 0.7, reason: 'possessive' });
   const prefix = byPrefix(ctx, k.first, k.last);
   if (prefix !== undefined) out.push({ person: prefix, prior: 0.6, reason: 'name-prefix' });
+  if (out.length === 0) {
+    const near = byNearSpelling(ctx, k.first, k.last);
+    if (near !== undefined) out.push({ person: near, prior: 0.6, reason: 'near-spelling' });
+  }
   return out;
 }
 
@@ -101,4 +106,50 @@ function byPossessive(ctx: PersonContext, first: number, last: number): number |
   keys.push(t.norm.slice(0, -1));
   const people = ctx.c.aliases.get(keys.join(' '));
   return people && people.length === 1 ? people[0] : undefined;
+}
+
+/** Shortest given name a one-letter slip may stand in ("Barrack", "Antnio"; not "Jon" for "John"). */
+const MIN_SLIP_WORD = 5;
+
+/**
+ * "Barrack Obama", "Antnio Guterres", "Bashar al Assad": an English name of two to four words that is
+ * exactly one known person's name but for one letter in a long given name, or for its spacing and
+ * hyphens; the surname must be the same, and the person near his years in office.
+ */
+function byNearSpelling(ctx: PersonContext, first: number, last: number): number | undefined {
+  const { c, doc, tokens } = ctx;
+  if (tokens[first].script !== 'latin') return undefined;
+  const words: string[] = [];
+  for (let i = first; i < last; i++) if (tokens[i].kind === 'word') words.push(tokens[i].analyses[0].key);
+  if (words.length < 2 || words.length > 4) return undefined;
+  const people = c.surnames.get(words[words.length - 1]);
+  if (!people) return undefined;
+  const found = new Set<number>();
+  for (const i of people) {
+    if (!nearTenure(c.people[i], doc.date)) continue;
+    for (const n of c.people[i].names.en) if (slipOf(words, phraseKeys(n).filter((x) => /[a-z]/.test(x)))) found.add(i);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** The same words but for the spacing of a particle ("al Assad"), or one letter in one long word. */
+function slipOf(words: string[], name: string[]): boolean {
+  if (name.length === 0 || name[name.length - 1] !== words[words.length - 1]) return false;
+  if (words.join('') === name.join('')) return true;
+  if (name.length !== words.length) return false;
+  let slips = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === name[i]) continue;
+    if (++slips > 1 || Math.min(words[i].length, name[i].length) < MIN_SLIP_WORD || words[i][0] !== name[i][0] || !oneEdit(words[i], name[i])) return false;
+  }
+  return slips === 1;
+}
+
+/** Whether a and b differ by one insertion, deletion, substitution or swap of neighbours. */
+function oneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
