@@ -5,7 +5,8 @@
 // name someone. People are grouped by clause.
 import type { MeetingContext } from './context.js';
 import { present } from './context.js';
-import { firstPersonAfter } from './arguments.js';
+import { firstPersonAfter, SUBJECT_REACH } from './arguments.js';
+import { firstAtOrAfter } from '../match/bisect.js';
 import type { Clause } from './types.js';
 import type { Hit } from '../entities/lexicons.js';
 import { anaphoric } from './triggers.js';
@@ -47,6 +48,7 @@ function clauseCuts(mc: MeetingContext): Map<number, number[]> {
   const named = (from: number, to: number) => firstPersonAfter(mc, from, to) < to;
   const out = new Map<number, number[]>();
   const firstOf = new Map<number, number>(); // sentence -> its first trigger's end
+  const titled = titleMask(mc);
   for (const h of mc.idx.all('lex:meeting-triggers')) {
     const s = tokens[h.first].sentence;
     if (!firstOf.has(s)) {
@@ -59,6 +61,7 @@ function clauseCuts(mc: MeetingContext): Map<number, number[]> {
     const before = tokens[h.first - 1];
     if (before && before.sentence === s && doc.words.nextEncounter.has(before)) at = h.first - 1;
     else if (coordinated(mc, h)) at = tokens[h.first].script === 'latin' ? h.first - 1 : h.first;
+    else if (construct(mc, h, titled)) at = h.first;
     else if (tokens[h.first].script === 'latin') {
       for (let k = h.first - 1; k >= from && k >= h.first - RELATIVE_REACH; k--) if (doc.words.relativePronouns.has(tokens[k])) { at = k; break; }
     }
@@ -79,4 +82,34 @@ function coordinated(mc: MeetingContext, h: Hit): boolean {
   if (anaphoric(mc, h)) return false;
   if (t.script === 'ar') return h.prefix > 0 && tokens[h.first - 1]?.norm === ',' && doc.words.coordinators.hasNorm(t.norm.slice(0, h.prefix));
   return doc.words.coordinators.has(tokens[h.first - 1]) && tokens[h.first - 2]?.norm === ',';
+}
+
+/**
+ * «… في ختام مباحثات الرئيس المصري عبد الفتاح السيسي وسمو ولي ولي العهد»: a later Arabic noun trigger
+ * in construct with the people it names (no article, a person right after it, not after «مع») tells
+ * their encounter, not the clause's.
+ */
+function construct(mc: MeetingContext, h: Hit, titled: () => Uint8Array): boolean {
+  const t = mc.tokens[h.first];
+  if (t.script !== 'ar' || t.analyses[0].article || h.prefix > 0 || anaphoric(mc, h)) return false;
+  const m = mc.mentions[firstAtOrAfter(mc.mentions, h.last)];
+  if (!m || m.first - h.last > SUBJECT_REACH || !present(mc, m) || mc.tokens[m.first].sentence !== t.sentence) return false;
+  // only the person's title, a form of address or «بين» may stand between («مباحثات الرئيس المصري X»,
+  // «مباحثات بين الرئيسين …»), no other preposition («اتصالا من …», «مع …»)
+  const mask = titled();
+  for (let k = h.last; k < m.first; k++) if (!mask[k] && !mc.doc.words.encounterBetween.has(mc.tokens[k])) return false;
+  return true;
+}
+
+/** Per token, 1 inside a title and its modifiers or a form of address (built once, when a clause asks). */
+function titleMask(mc: MeetingContext): () => Uint8Array {
+  let mask: Uint8Array | undefined;
+  return () => {
+    if (!mask) {
+      mask = new Uint8Array(mc.tokens.length);
+      for (const t of mc.doc.ann.persons?.titles ?? []) mask.fill(1, t.first, t.last);
+      for (const x of mc.idx.all('lex:honorifics')) mask.fill(1, x.first, x.last);
+    }
+    return mask;
+  };
 }
