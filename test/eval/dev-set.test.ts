@@ -17,21 +17,20 @@ const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
 const scorer = join(shared, 'eval/score.mjs');
 
 /** Minimum F1 per language and category, and accuracies, per set. */
-// measured 2026-12-07 19:25 (tuning set 138 articles, check set 72), after the twelfth session's
-// person, place and absent-participant fixes found on the shared articles in neither set, and the
-// meeting scorer refitted (5fc5024):
-//   dev   ar P 0.975 M 0.825 L 0.960 R 1.000 place 0.825 date 0.918 | en P 0.983 M 0.739 L 0.959 R 1.000 place 0.333 date 0.929
-//   check ar P 0.932 M 0.756 L 0.956 R 1.000 place 0.806 date 0.964 | en P 0.959 M 0.621 L 0.955 R 1.000 place 0.667 date 1.000
+// measured 2026-12-07 23:10 (tuning set 138 articles, check set 72), after the thirteenth session's
+// clause, date and name fixes (coordinated and construct clauses, tellings dated apart, bare years):
+//   dev   ar P 0.975 M 0.837 L 0.960 R 1.000 place 0.819 date 0.922 | en P 0.985 M 0.743 L 0.959 R 1.000 place 0.267 date 0.929
+//   check ar P 0.932 M 0.762 L 0.956 R 1.000 place 0.838 date 0.966 | en P 0.959 M 0.621 L 0.955 R 1.000 place 0.667 date 1.000
 // (English check meetings: 9 of 18 found, one meeting is 0.04 of F1 there. English tuning place
-// accuracy: 5 of 15 — the place scorer says "none" in English stories that give no place, and
+// accuracy: 4 of 15 — the place scorer says "none" in English stories that give no place, and
 // place accuracy counts only meetings whose gold gives a place.)
 const THRESHOLDS: Record<'dev' | 'check', Record<'ar' | 'en', Record<string, number>>> = {
   dev: {
-    ar: { participants: 0.955, meetings: 0.80, locations: 0.94, resolutions: 0.95, 'meeting location': 0.8, 'meeting date': 0.89 },
+    ar: { participants: 0.955, meetings: 0.82, locations: 0.94, resolutions: 0.95, 'meeting location': 0.8, 'meeting date': 0.89 },
     en: { participants: 0.965, meetings: 0.71, locations: 0.94, resolutions: 0.95, 'meeting location': 0.22, 'meeting date': 0.9 },
   },
   check: {
-    ar: { participants: 0.925, meetings: 0.74, locations: 0.945, resolutions: 0.95, 'meeting location': 0.77, 'meeting date': 0.93 },
+    ar: { participants: 0.925, meetings: 0.75, locations: 0.945, resolutions: 0.95, 'meeting location': 0.8, 'meeting date': 0.93 },
     en: { participants: 0.94, meetings: 0.58, locations: 0.94, resolutions: 0.95, 'meeting location': 0.6, 'meeting date': 0.95 },
   },
 };
