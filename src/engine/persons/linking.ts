@@ -127,9 +127,17 @@ function byNearSpelling(ctx: PersonContext, first: number, last: number): number
   const found = new Set<number>();
   for (const i of people) {
     if (!nearTenure(c.people[i], doc.date)) continue;
-    for (const n of c.people[i].names.en) if (slipOf(words, phraseKeys(n).filter((x) => /[a-z]/.test(x)))) found.add(i);
+    for (const n of c.people[i].names.en) if (slipOf(words, nameWords(n))) found.add(i);
   }
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+// a knowledge-base name's words, once per name (bounded by the knowledge base's names, not the input)
+const WORDS_OF_NAME = new Map<string, string[]>();
+function nameWords(name: string): string[] {
+  let w = WORDS_OF_NAME.get(name);
+  if (!w) WORDS_OF_NAME.set(name, (w = phraseKeys(name).filter((x) => /[a-z]/.test(x))));
+  return w;
 }
 
 /** The same words but for the spacing of a particle ("al Assad"), or one letter in one long word. */
