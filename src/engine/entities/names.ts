@@ -188,6 +188,15 @@ export class NameParser {
     return this.everydayWithProclitic(k);
   }
 
+  /** «حسن النية», «أكبر الساسة»: a word that, before an «ال» noun, starts a phrase rather than going on with a name. */
+  headsPhrase(k: number): boolean {
+    const t = this.tok(k)!;
+    const next = this.tok(k + 1);
+    if (t.script !== 'ar' || !this.lex.phraseHeads.has(t.analyses[0].key) || !next || next.sentence !== t.sentence || !next.analyses[0].article) return false;
+    // («محمد حسن الشامي»: before a family name the word goes on with the name; only an everyday noun makes the phrase)
+    return this.lex.common.has(next.analyses[0].key) && !this.idx.has('person', k);
+  }
+
   /** «بهذه», «لذلك», «لطلب», «ويرى»: a function word or an everyday word with a proclitic glued on. */
   everydayWithProclitic(k: number): boolean {
     return this.tok(k)!.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || this.lex.common.has(a.key)));
@@ -243,6 +252,8 @@ export class NameParser {
         continue;
       }
       if (t.script === 'latin' && !t.cap) break;
+      // «سعود أكبر الساسة» ("the greatest of politicians"): a name that heads a phrase before an «ال» noun ends the name
+      if (this.headsPhrase(last)) break;
       if (this.givenAt(last)) {
         last++;
         continue;
