@@ -252,8 +252,7 @@ export class NameParser {
         continue;
       }
       if (t.script === 'latin' && !t.cap) break;
-      // «سعود أكبر الساسة» ("the greatest of politicians"): a name that heads a phrase before an «ال» noun ends the name
-      if (this.headsPhrase(last)) break;
+      if (this.headsPhrase(last)) break; // «سعود أكبر الساسة»
       if (this.givenAt(last)) {
         last++;
         continue;
