@@ -92,6 +92,8 @@ function coordinated(mc: MeetingContext, h: Hit): boolean {
 function construct(mc: MeetingContext, h: Hit, titled: () => Uint8Array): boolean {
   const t = mc.tokens[h.first];
   if (t.script !== 'ar' || t.analyses[0].article || h.prefix > 0 || anaphoric(mc, h)) return false;
+  // («والتقى»: a verb with its conjunction, matched whole, is no noun in construct)
+  if (t.analyses.length > 1 && mc.doc.words.coordinators.hasNorm(t.norm.slice(0, 1))) return false;
   const m = mc.mentions[firstAtOrAfter(mc.mentions, h.last)];
   if (!m || m.first - h.last > SUBJECT_REACH || !present(mc, m) || mc.tokens[m.first].sentence !== t.sentence) return false;
   // only the person's title, a form of address or «بين» may stand between («مباحثات الرئيس المصري X»,
