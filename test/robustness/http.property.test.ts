@@ -32,8 +32,11 @@ function checkStatus(res: Res, what: string): void {
   }
 }
 
-/** A lone surrogate cannot travel as UTF-8: text/plain bodies arrive with U+FFFD in its place. */
-const asUtf8 = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
+/**
+ * A lone surrogate cannot travel as UTF-8: text/plain bodies arrive with U+FFFD in its place; and the
+ * server's UTF-8 decoding drops a leading byte-order mark (src/plugins/charset.ts), so offsets count from after it.
+ */
+const asUtf8 = (s: string) => new TextDecoder('utf-8', { ignoreBOM: false }).decode(Buffer.from(s, 'utf8'));
 
 async function extractTwice(payload: Record<string, unknown>): Promise<void> {
   const text = payload.text as string;
