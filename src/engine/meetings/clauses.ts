@@ -4,12 +4,11 @@
 // one ("meetings with Abe, who was paving the way for the visit of Nakasone") — and both parts
 // name someone. People are grouped by clause.
 import type { MeetingContext } from './context.js';
-import { present } from './context.js';
+import { anaphoric, present } from './context.js';
 import { firstPersonAfter, SUBJECT_REACH } from './arguments.js';
 import { firstAtOrAfter } from '../match/bisect.js';
 import type { Clause } from './types.js';
 import type { Hit } from '../entities/lexicons.js';
-import { anaphoric } from './triggers.js';
 
 /** Clauses per sentence that open an encounter of their own (more are folded into the last). */
 const MAX_CLAUSES = 8;

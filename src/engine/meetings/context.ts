@@ -2,7 +2,7 @@
 import type { Compiled } from '../compile.js';
 import type { Doc } from '../doc.js';
 import type { PlaceMention } from '../entities/places.js';
-import type { MatchIndex } from '../entities/lexicons.js';
+import type { Hit, MatchIndex } from '../entities/lexicons.js';
 import type { Participant } from '../../schemas/extraction.js';
 import type { LocationIndex } from '../doc.js';
 import type { PersonMention } from '../persons/types.js';
@@ -58,4 +58,13 @@ export function groupBySentence<T extends { first: number }>(mc: MeetingContext,
 /** A mention that can be a participant: a person, not only mentioned (mourned, discussed, in a relative clause). */
 export function present(mc: MeetingContext, m: PersonMention): boolean {
   return mc.persons.has(m.pid) && !mc.absent.has(m);
+}
+
+/** "the meeting", "the same talks", «اللقاء», «الاجتماع»: a trigger that refers back to an encounter already told. */
+export function anaphoric(mc: MeetingContext, h: Hit): boolean {
+  const t = mc.tokens[h.first];
+  if (t.script === 'ar') return h.prefix === 0 && t.analyses[0].article && t.norm.length > 4;
+  const prev = mc.tokens[h.first - 1];
+  const prev2 = mc.tokens[h.first - 2];
+  return !!prev && (prev.norm === 'the' || prev.norm === 'that' || prev.norm === 'same' || prev.norm === 'this') && (prev.norm !== 'same' || prev2?.norm === 'the');
 }

@@ -31,15 +31,6 @@ export function findTriggers(mc: MeetingContext, hits: readonly Hit[], clauses: 
   return out;
 }
 
-/** "the meeting", "the same talks", «اللقاء», «الاجتماع»: a trigger that refers back to an encounter already told. */
-export function anaphoric(mc: MeetingContext, h: Hit): boolean {
-  const t = mc.tokens[h.first];
-  if (t.script === 'ar') return h.prefix === 0 && t.analyses[0].article && t.norm.length > 4;
-  const prev = mc.tokens[h.first - 1];
-  const prev2 = mc.tokens[h.first - 2];
-  return !!prev && (prev.norm === 'the' || prev.norm === 'that' || prev.norm === 'same' || prev.norm === 'this') && (prev.norm !== 'same' || prev2?.norm === 'the');
-}
-
 /** "called for", "called on", "called last week for": an appeal, not a phone call (a date may stand between). */
 function appeal(mc: MeetingContext, h: Hit): boolean {
   if (!mc.tokens[h.first].norm.startsWith('call')) return false;
