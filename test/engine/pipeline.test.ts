@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createPipeline, PipelineError, type Component } from '../../src/engine/pipeline.js';
 import { COMPONENTS, DEFAULT_PIPELINE, OPTIONAL_COMPONENTS, createEngine, docFor } from '../../src/engine/index.js';
 import { wordSet, UnknownLexiconError } from '../../src/engine/lexicon/words.js';
+import { stopwordSet } from '../../src/engine/entities/lexicons.js';
 import { fixtureEngine, fixtureKb, runUntil } from './fixture-kb.js';
 
 const noop = (name: string, requires: string[] = []): Component => ({ name, requires, run() {} });
@@ -48,6 +49,7 @@ describe('pipeline', () => {
 describe('lexicons', () => {
   it('an unknown lexicon name fails', () => {
     expect(() => wordSet(fixtureEngine().compiled, 'no-such-lexicon')).toThrow(UnknownLexiconError);
+    expect(() => stopwordSet(fixtureEngine().compiled, 'no-such-lexicon')).toThrow(UnknownLexiconError);
   });
 
   it('the engine fails at start-up when a word set it reads is missing', () => {

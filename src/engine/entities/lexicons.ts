@@ -4,6 +4,7 @@ import type { Compiled, Payload } from '../compile.js';
 import type { TrieMatch } from '../match/trie.js';
 import { phraseKeys } from '../match/trie.js';
 import type { LexiconEntry } from '../../kb/schema.js';
+import { requireLexicon } from '../lexicon/words.js';
 
 export interface Hit {
   first: number;
@@ -120,8 +121,9 @@ export function entryOf(hit: Hit | undefined): LexiconEntry | undefined {
   return p && p.kind === 'lex' ? p.entry : undefined;
 }
 
-/** Keys of the single-word phrases of a lexicon, both languages (optionally only entries passing `filter`). */
+/** Keys of the single-word phrases of a lexicon, both languages (optionally only entries passing `filter`); UnknownLexiconError when no file declares it. */
 export function stopwordSet(c: Compiled, name: string, filter?: (e: LexiconEntry) => boolean): Set<string> {
+  requireLexicon(c, name);
   const out = new Set<string>();
   for (const lang of ['ar', 'en'] as const) {
     for (const e of c.lexicons.get(`${lang}/${name}`) ?? []) {
