@@ -5,7 +5,8 @@
 // the last person named in the few sentences before who holds a ministry of that country. In
 // English, a definite title of one office with no country ("the prime minister", "the Crown
 // Prince", "the Secretary General") refers back the same way, to the last person named who holds
-// that office (by a title in the text, or in the knowledge base on the article's date).
+// that office (by a title in the text, or in the knowledge base on the article's date). An envoy's
+// title alone («المبعوث الأممي», "the envoy") refers back to the last envoy named: a story follows one.
 import type { PersonContext } from '../context.js';
 import type { Entity, Merge, PersonLayer, TitleUse } from '../types.js';
 import { mentionOf } from '../entities.js';
@@ -49,6 +50,8 @@ function referent(ctx: PersonContext, layer: PersonLayer, t: TitleUse): Entity |
   const country = t.role.country;
   const fits = GENERIC[t.role.office];
   if (fits && country && t.role.title === 'Minister') return lastHolder(ctx, layer, t, (en) => holds(ctx, en, country, fits));
+  // «المبعوث الأممي», "the envoy": the last person named who is an envoy (there are many, but a story follows one)
+  if (t.role.office === 'envoy' && !country && !t.role.organization) return ctx.parser.givenAt(t.nameStart) ? undefined : lastHolder(ctx, layer, t, (en) => holdsAnywhere(ctx, en, 'envoy'));
   if (country || t.role.organization || !TITLE_ONLY_OFFICES.has(t.role.office)) return undefined;
   const office = t.role.office;
   if (ctx.tokens[t.hit.first].script === 'latin') return lastHolder(ctx, layer, t, (en) => holdsAnywhere(ctx, en, office));
