@@ -1,7 +1,7 @@
 // Helpers of the HTTP benchmarks (run.ts, http-ab.ts): spawning servers, waiting for them, RSS,
 // autocannon, and a keep-alive client that sends a corpus through a number of connections.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -63,6 +63,35 @@ export function cpuMsOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(f[11]) + Number(f[12])) * 10; // utime, stime: fields 14 and 15 of the line
+}
+
+/** CPU time (ms, user + system) of each thread of a process, by thread id (/proc/<pid>/task/<tid>/stat). */
+export function threadCpuMs(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(f[11]) + Number(f[12])) * 10);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a server's CPU went between two `threadCpuMs` snapshots, per article: the main thread, the
+ * extraction workers (the `workers` busiest other threads: Linux shows every Node thread as "node", so
+ * they are told apart by what they use) and the rest (V8's platform threads: concurrent compilation and
+ * garbage collection for every isolate; libuv's pool).
+ */
+export function cpuSplit(pid: number, before: Map<number, number>, after: Map<number, number>, workers: number, articles: number): { mainMs: number; workersMs: number; helpersMs: number } {
+  const used = [...after].map(([tid, ms]) => [tid, ms - (before.get(tid) ?? 0)] as const);
+  const main = used.find(([tid]) => tid === pid)?.[1] ?? 0;
+  const others = used.filter(([tid]) => tid !== pid).map(([, ms]) => ms).sort((a, b) => b - a);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return { mainMs: main / articles, workersMs: sum(others.slice(0, workers)) / articles, helpersMs: sum(others.slice(workers)) / articles };
 }
 
 export interface Started { child: ChildProcess; port: number; spawnedAt: number; log: () => string }
