@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cannon, corpusArticles, corpusThrough, cpuMsOf, f0, freePort, rssOf, SHARED, start, stop, waitFor, type Started } from './http.js';
+import { cannon, corpusArticles, corpusThrough, cpuMsOf, engineSeconds, f0, freePort, rssOf, SHARED, start, stop, waitFor, type Started } from './http.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : d);
@@ -30,12 +30,6 @@ async function launch(dir: string, tag: string): Promise<Started & { readyMs: nu
   const s = start(['dist/server.js'], { LOG_LEVEL: process.env.AB_LOG_LEVEL ?? 'warn', WORKERS: process.env.WORKERS ?? '' }, port, join(work, `${tag}.log`), dir);
   await waitFor(`http://127.0.0.1:${port}/readyz`, 200, 60_000, s.child, s.log);
   return { ...s, readyMs: performance.now() - s.spawnedAt, rssReadyMiB: rssOf(s.child.pid!).rssMiB };
-}
-
-/** extraction_duration_seconds_sum from the server's /metrics: the engine's time in its workers. */
-async function engineSeconds(port: number): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  return Number(/^extraction_duration_seconds_sum\s+([\d.e+-]+)/m.exec(text)?.[1] ?? NaN);
 }
 
 // ---- start-up ------------------------------------------------------------------------------------

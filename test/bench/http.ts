@@ -94,6 +94,12 @@ export function cpuSplit(pid: number, before: Map<number, number>, after: Map<nu
   return { mainMs: main / articles, workersMs: sum(others.slice(0, workers)) / articles, helpersMs: sum(others.slice(workers)) / articles };
 }
 
+/** extraction_duration_seconds_sum from the server's /metrics: the engine's time in its workers. */
+export async function engineSeconds(port: number): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return Number(/^extraction_duration_seconds_sum\s+([\d.e+-]+)/m.exec(text)?.[1] ?? NaN);
+}
+
 export interface Started { child: ChildProcess; port: number; spawnedAt: number; log: () => string }
 
 export function start(argv: string[], env: Record<string, string>, port: number, logFile: string, cwd = ROOT): Started {

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatSummary, summarise } from './cpuprofile.js';
 import { parallelCeiling } from './parallel.js';
-import { cannon, corpusArticles, corpusThrough, cpuMsOf, cpuSplit, f0, f1, freePort, quantile, ROOT, rssOf, SHARED, section, sleep, start, stop, threadCpuMs, waitFor, type HttpRow } from './http.js';
+import { cannon, corpusArticles, corpusThrough, cpuMsOf, cpuSplit, engineSeconds, f0, f1, freePort, quantile, ROOT, rssOf, SHARED, section, sleep, start, stop, threadCpuMs, waitFor, type HttpRow } from './http.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -95,7 +95,7 @@ await waitFor(`http://127.0.0.1:${barePort}/`, 404, 30_000, bare.child, bare.log
 
 // ---- 3. the shared corpus through HTTP against the engine's own time ------------------------
 interface CpuPerArticle { mainMs: number; workersMs: number; helpersMs: number; clientMs: number }
-interface CorpusRound { engineMs: number; wall8Ms: number; efficiency: number; http1MeanMs: number; overheadMeanMs: number; overheadMedianMs: number; cpu8: CpuPerArticle }
+interface CorpusRound { engineMs: number; wall8Ms: number; efficiency: number; http1MeanMs: number; overheadMeanMs: number; overheadMedianMs: number; cpu8: CpuPerArticle; workerEfficiency: number; overheadVsWorkersMeanMs: number }
 interface WarmPass { serverCpuMsPerArticle: number; articlesPerSecond: number; engineMsPerArticle: number }
 async function corpusRuns(): Promise<{ rounds: CorpusRound[]; warm: WarmPass[]; articles: number } | undefined> {
   section(`3. the shared corpus through POST /v1/extract vs the engine's own time (${WARM} warm-up passes, then ${CORPUS_ROUNDS} rounds, interleaved)`);
@@ -134,10 +134,14 @@ async function corpusRuns(): Promise<{ rounds: CorpusRound[]; warm: WarmPass[]; 
     const e1 = enginePass();
     const t0 = threadCpuMs(pid);
     const u0 = process.cpuUsage();
+    const w0 = await engineSeconds(serverPort);
     const h8 = await corpusThrough(url, bodies, 8);
+    const w8 = (await engineSeconds(serverPort)) - w0;
     const u = process.cpuUsage(u0);
     const cpu8 = { ...cpuSplit(pid, t0, threadCpuMs(pid), readyz.workers, bodies.length), clientMs: (u.user + u.system) / 1000 / bodies.length };
+    const w1 = await engineSeconds(serverPort);
     const h1 = await corpusThrough(url, bodies, 1);
+    const workerEngine1Ms = ((await engineSeconds(serverPort)) - w1) * 1000;
     const e2 = enginePass();
     const per = e1.map((x, i) => (x + e2[i]) / 2);
     const engineMs = per.reduce((a, b) => a + b, 0);
@@ -150,6 +154,9 @@ async function corpusRuns(): Promise<{ rounds: CorpusRound[]; warm: WarmPass[]; 
       overheadMeanMs: (h1.wallMs - engineMs) / bodies.length,
       overheadMedianMs: quantile(over, 0.5),
       cpu8,
+      // the same two figures against the engine's own time in the workers (/metrics), as the issue first measured it
+      workerEfficiency: (w8 * 1000) / (h8.wallMs * cores),
+      overheadVsWorkersMeanMs: (h1.wallMs - workerEngine1Ms) / bodies.length,
     };
     rounds.push(round);
     console.log(
@@ -157,6 +164,9 @@ async function corpusRuns(): Promise<{ rounds: CorpusRound[]; warm: WarmPass[]; 
         `HTTP at 8 connections ${f0(h8.wallMs)} ms wall (${f0((bodies.length / h8.wallMs) * 1000)} articles/s) -> efficiency ${round.efficiency.toFixed(2)}; ` +
         `one at a time ${round.http1MeanMs.toFixed(2)} ms each, overhead mean ${round.overheadMeanMs.toFixed(2)} ms, median ${round.overheadMedianMs.toFixed(2)} ms` +
         (h8.non2xx + h1.non2xx ? ` (non-200: ${h8.non2xx + h1.non2xx})` : ''),
+    );
+    console.log(
+      `  against the engine's own time in the workers (/metrics): efficiency ${round.workerEfficiency.toFixed(2)}; one at a time, overhead mean ${round.overheadVsWorkersMeanMs.toFixed(2)} ms`,
     );
     console.log(
       `  CPU per article at 8 connections: main thread ${cpu8.mainMs.toFixed(2)} ms, the ${readyz.workers} extraction workers ${cpu8.workersMs.toFixed(2)}, V8 and libuv helper threads ${cpu8.helpersMs.toFixed(2)}, ` +
@@ -289,8 +299,8 @@ const targets: Array<[string, string, string, boolean | undefined]> = [];
 if (corpus) {
   const eff = corpus.rounds.map((r) => r.efficiency);
   const over = corpus.rounds.map((r) => r.overheadMedianMs);
-  targets.push([`service efficiency: engine time / (corpus wall at 8 connections x ${cores} cores), after ${corpus.warm.length} warm-up passes`, `${med(eff).toFixed(2)} (rounds ${eff.map((x) => x.toFixed(2)).join(' ')}${ceiling ? `; ceiling with no HTTP ${ceiling.ceiling.toFixed(2)}` : ''})`, '>= 0.8', med(eff) >= 0.8]);
-  targets.push(['one article at a time: HTTP wall - engine time (median article)', `${med(over).toFixed(2)} ms (rounds ${over.map((x) => x.toFixed(2)).join(' ')}; mean ${med(corpus.rounds.map((r) => r.overheadMeanMs)).toFixed(2)})`, '<= 0.6 ms', med(over) <= 0.6]);
+  targets.push([`service efficiency: engine time / (corpus wall at 8 connections x ${cores} cores), after ${corpus.warm.length} warm-up passes`, `${med(eff).toFixed(2)} (rounds ${eff.map((x) => x.toFixed(2)).join(' ')}; against the workers' own engine time ${med(corpus.rounds.map((r) => r.workerEfficiency)).toFixed(2)}${ceiling ? `; ceiling with no HTTP ${ceiling.ceiling.toFixed(2)}` : ''})`, '>= 0.8', med(eff) >= 0.8]);
+  targets.push(['one article at a time: HTTP wall - engine time (median article)', `${med(over).toFixed(2)} ms (rounds ${over.map((x) => x.toFixed(2)).join(' ')}; mean ${med(corpus.rounds.map((r) => r.overheadMeanMs)).toFixed(2)}; mean against the workers' own time ${med(corpus.rounds.map((r) => r.overheadVsWorkersMeanMs)).toFixed(2)})`, '<= 0.6 ms', med(over) <= 0.6]);
 }
 targets.push(['seed article at 16 connections: p99', `${f1(at('extract', 16).p99)} ms`, '<= 25 ms', at('extract', 16).p99 <= 25]);
 if (k16 && k1024) targets.push(['per-KiB cost: 1 MiB / 16 KiB (engine, one thread)', (k1024 / k16).toFixed(2), '<= 1.2', k1024 / k16 <= 1.2]);
