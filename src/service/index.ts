@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import type { Config } from '../config.js';
 import { createInProcessService } from './in-process.js';
 import { createPoolService } from './pool.js';
@@ -7,6 +8,7 @@ export type { ExtractionService, KnowledgeInfo, ServiceObserver, ServiceStats } 
 
 /** The service the configuration asks for: a worker pool, or in-process when WORKERS=0. */
 export function createExtractionService(config: Config): ExtractionService {
+  applyHeapPolicy(config.HEAP_GROWTH_PERCENT);
   if (config.WORKERS === 0) return createInProcessService({ kbDir: config.KB_DIR });
   return createPoolService({
     workers: config.WORKERS,
@@ -15,4 +17,15 @@ export function createExtractionService(config: Config): ExtractionService {
     outputCheckRate: config.OUTPUT_CHECK_RATE,
     kbDir: config.KB_DIR,
   });
+}
+
+/**
+ * V8's heap growing factor, process-wide (the main thread and every worker isolate): after a full
+ * collection a heap may grow by this share of what it kept before the next one. V8's own policy
+ * (0 here) let a worker's heap reach 3–5 times its live size between collections: 520–540 MiB of
+ * resident memory after eight passes of the shared corpus against 390–420 MiB at 30 %, peaks of
+ * 700–712 against 512–531 MiB, for 3–4 % more time over those passes (three interleaved runs).
+ */
+export function applyHeapPolicy(percent: number): void {
+  if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
 }

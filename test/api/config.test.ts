@@ -26,6 +26,12 @@ describe('configuration from the environment', () => {
     for (const v of ['2', '-0.1', '1.5', 'all', '1e-3']) expect(() => loadConfig({ OUTPUT_CHECK_RATE: v })).toThrow(/^invalid configuration: OUTPUT_CHECK_RATE:/);
   });
 
+  it("HEAP_GROWTH_PERCENT is V8's heap growing factor for every thread, 0-100 (default 30; 0 = V8's own)", () => {
+    expect(loadConfig({}).HEAP_GROWTH_PERCENT).toBe(30);
+    for (const [v, n] of [['0', 0], ['15', 15], ['100', 100]] as const) expect(loadConfig({ HEAP_GROWTH_PERCENT: v }).HEAP_GROWTH_PERCENT).toBe(n);
+    for (const v of ['-1', '101', '2.5', 'small']) expect(() => loadConfig({ HEAP_GROWTH_PERCENT: v })).toThrow(/^invalid configuration: HEAP_GROWTH_PERCENT:/);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
