@@ -18,6 +18,7 @@ import { meetingComponents } from './meetings/components.js';
 import { defaultScorers, type Scorers } from './scorers/index.js';
 import { requireLexicon } from './lexicon/words.js';
 import { FUTURE_CONSTRUCTIONS } from './lexicon/future.js';
+import { ADDRESSED_SPEECH } from './meetings/triggers.js';
 import { loadTaggers, nerComponent } from './ner/component.js';
 
 export interface Engine {
@@ -97,6 +98,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   requireLexicon(c, 'romanisation'); // and the romaniser's name parts (its table is built at its first use: src/engine/names/romanise.ts)
   requireLexicon(c, 'place-idioms'); // and the phrase lexicon the places component reads as lex:place-idioms
   requireLexicon(c, FUTURE_CONSTRUCTIONS); // and the one futureAt reads (meeting drafts, dates)
+  requireLexicon(c, ADDRESSED_SPEECH); // and the speech verbs the meeting triggers read
   const pipeline = createPipeline(options.pipeline ?? DEFAULT_PIPELINE, COMPONENTS);
   if (pipeline.names.includes('ner')) loadTaggers(c); // the name tagger's models, once, at start-up
   return {

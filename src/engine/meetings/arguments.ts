@@ -157,6 +157,32 @@ export function personObjectAfter(mc: MeetingContext, h: Hit): boolean {
   return true;
 }
 
+/**
+ * «قال إردوغان لرئيس الوزراء الصيني لي …», "Erdogan told President Xi": a speech verb tells an
+ * encounter only when a person is addressed: in Arabic right after the one who speaks, who follows
+ * the verb with his title (up to four tokens), with «ل» on the addressee's title or name («لرئيس»,
+ * «لنتنياهو») or, `glued` false, the addressee himself; in English right after the verb.
+ */
+export function addresseeAfter(mc: MeetingContext, h: Hit, glued: boolean): boolean {
+  const tokens = mc.tokens;
+  // ("Erdogan told Chinese President Xi": the speaker stood before the verb, the one addressed follows it)
+  if (tokens[h.first].script === 'latin') return personObjectAfter(mc, h);
+  const end = mc.doc.sentences[tokens[h.first].sentence].last;
+  const i = firstAtOrAfter(mc.mentions, h.last);
+  const speaker = mc.mentions[i];
+  if (!speaker || speaker.first - h.last > 4 || speaker.first >= end) return false;
+  const k = speaker.last;
+  if (k >= end) return false;
+  const next = mc.mentions[i + 1];
+  const named = next !== undefined && next.first === k;
+  if (!glued) return named || (mc.idx.at('lex:titles', k) !== undefined && next !== undefined && next.first - k <= 5);
+  // «لـ» glued to the title or the name right after the speaker
+  if (!tokens[k].norm.startsWith('ل')) return false;
+  if (named) return next.span.start > tokens[k].start;
+  const title = mc.idx.at('lex:titles', k);
+  return title !== undefined && title.prefix > 0 && next !== undefined && next.first - title.last <= 1;
+}
+
 /** "Matsuda said he was optimistic about the results of talks": the person named only comments on them. */
 export function speaksAbout(mc: MeetingContext, h: Hit, pid: string): boolean {
   const s = mc.tokens[h.first].sentence;

@@ -4,7 +4,7 @@
 import type { Meeting } from '../../schemas/extraction.js';
 import { entryOf, type Hit } from '../entities/lexicons.js';
 import type { MeetingContext } from './context.js';
-import { personObjectAfter } from './arguments.js';
+import { addresseeAfter, personObjectAfter } from './arguments.js';
 import { clauseAt } from './clauses.js';
 import type { Clause, MeetingType, Polarity, Trigger } from './types.js';
 
@@ -29,6 +29,21 @@ export function findTriggers(mc: MeetingContext, hits: readonly Hit[], clauses: 
     out.push({ hit: h, at, entry, type, polarity, clause: clauseAt(clauses, mc, h.first), sentence: mc.tokens[h.first].sentence });
   });
   return out;
+}
+
+/** The phrase lexicon of speech verbs that tell an encounter when someone is addressed. */
+export const ADDRESSED_SPEECH = 'addressed-speech';
+
+/**
+ * The trigger hits with the speech verbs that address someone («قال إردوغان لرئيس الوزراء الصيني لي»,
+ * «أبلغ بوتين نتنياهو», "Erdogan told Premier Li") added in order; a speech verb with no one
+ * addressed is no hit at all (it splits no clause).
+ */
+export function withAddressedSpeech(mc: MeetingContext, hits: readonly Hit[]): Hit[] {
+  const speech = mc.idx.all(`lex:${ADDRESSED_SPEECH}`).filter((h) => addresseeAfter(mc, h, entryOf(h)?.addressee === 'glued'));
+  if (speech.length === 0) return [...hits];
+  const taken = new Set(hits.map((h) => h.first));
+  return [...hits, ...speech.filter((h) => !taken.has(h.first))].sort((a, b) => a.first - b.first);
 }
 
 /** "called for", "called on", "called last week for": an appeal, not a phone call (a date may stand between). */
