@@ -43,6 +43,17 @@ export function nameLexicons(c: Compiled): NameLexicons {
   };
 }
 
+/**
+ * Whether token `t` (the one before a name) makes the name part of a thing's name: a name blocker
+ * («جامعة», «عهد», "Street"), or in Arabic a thing's head with a proclitic («بجامعة جورج ميسون»,
+ * «لمطار الملك خالد»; not the other blockers, whose stems are also verbs: «وأمر», «وحكم»).
+ * `thingsOnly`: only the heads of things' names (a known person's name after them is the thing's).
+ */
+export function blocksName(lex: NameLexicons, t: Token, thingsOnly = false): boolean {
+  if ((thingsOnly ? lex.things : lex.blockers).has(t.analyses[0].key)) return true;
+  return t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && lex.things.has(a.key));
+}
+
 const MAX_NAME_TOKENS = 7;
 /** Words that never follow a name particle (normalised). */
 const QUOTES = new Set(['"', "'"]);

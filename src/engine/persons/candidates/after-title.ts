@@ -4,13 +4,14 @@
 import type { PersonContext } from '../context.js';
 import type { Candidate, TitleUse } from '../types.js';
 import { formerHolder } from '../linking.js';
+import { blocksName } from '../../entities/names.js';
 
 export function afterTitle(ctx: PersonContext, titles: TitleUse[]): Candidate[] {
   const { tokens, lex, parser } = ctx;
   const out: Candidate[] = [];
   for (const t of titles) {
     // «شارع الملك فهد», "King Fahd Causeway": the name of a thing
-    if (t.first > 0 && tokens[t.first].script === 'ar' && lex.blockers.has(tokens[t.first - 1].analyses[0].key)) continue;
+    if (t.first > 0 && tokens[t.first].script === 'ar' && blocksName(lex, tokens[t.first - 1])) continue;
     if (t.role.former && tokens[t.nameStart]?.kind === 'word') {
       const former = formerHolder(ctx, t.nameStart, t.role);
       if (former !== undefined) {

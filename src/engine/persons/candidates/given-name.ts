@@ -3,14 +3,17 @@
 // «الرياض» is not «رياض», the demonym «يمني» is not the name Yamani).
 import type { PersonContext } from '../context.js';
 import type { Candidate } from '../types.js';
+import { blocksName } from '../../entities/names.js';
 
 export function givenName(ctx: PersonContext, leaders: Set<number>): Candidate[] {
   const { idx, tokens, parser, lex } = ctx;
   const out: Candidate[] = [];
   // after «و»: a name continues with a bare word or a known name part («وقاسم سلام», «وعادل الجبير»)
   const listedName = (k: number) => parser.nameWord(k) && (parser.bareWord(k) || parser.strongNext(k) || idx.has('person', k) || tokens[k].analyses[0].article);
+  // the tokens of a thing's name in Arabic («جمعية أحمد عبدالحكيم السعدي»): no later word of it opens a name
+  let thingUntil = -1;
   for (const h of idx.all('given')) {
-    if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous) || leaders.has(h.first)) continue;
+    if (!h.payloads.some((p) => p.kind === 'given' && !p.ambiguous) || leaders.has(h.first) || h.first < thingUntil) continue;
     const t = tokens[h.first];
     if (t.script === 'latin' && !t.cap) continue;
     // «الرياض» is not «رياض»; «ألكسندر» (a hamza, never the article) is a name
@@ -24,7 +27,10 @@ export function givenName(ctx: PersonContext, leaders: Set<number>): Candidate[]
     if (parser.functionWordHere(h.first, h.last)) continue;
     // «حسن الجوار», «حسن النوايا»: a given name that is also an everyday word, before an «ال» word, is a phrase
     if (t.script === 'ar' && lex.phraseHeads.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
-    if (h.first > 0 && lex.blockers.has(tokens[h.first - 1].analyses[0].key)) continue;
+    if (h.first > 0 && blocksName(lex, tokens[h.first - 1])) {
+      if (t.script === 'ar') thingUntil = parser.extend(h.last - 1, 1, h.first);
+      continue;
+    }
     // «حوار يمني يمني» ("a Yemeni-Yemeni dialogue"): a given name that is also a demonym opens no name of its own
     if (idx.has('demonym', h.first)) continue;
     const last = parser.extend(h.last - 1, t.script === 'ar' ? 1 : 2, h.first);

@@ -7,6 +7,7 @@ import type { PersonContext } from '../context.js';
 import type { Candidate } from '../types.js';
 import { nearTenure } from '../util.js';
 import { normalizeString } from '../../text/normalize.js';
+import { blocksName } from '../../entities/names.js';
 
 export function knownAlias(ctx: PersonContext): Candidate[] {
   const { idx, tokens, parser, doc, c } = ctx;
@@ -27,7 +28,7 @@ export function knownAlias(ctx: PersonContext): Candidate[] {
     if (tokens[h.first].norm === 'علي' && parser.isStop(h.first)) continue;
     if (articleMissing(ctx, h.first, h.last, h.prefix, kbs)) continue;
     // «جامعة الحسين بن طلال», "King Fahd Causeway": a known person's name inside the name of a place or an institution
-    if (h.first > 0 && ctx.lex.things.has(tokens[h.first - 1].analyses[0].key)) continue;
+    if (h.first > 0 && blocksName(ctx.lex, tokens[h.first - 1], true)) continue;
     if (last < tokens.length && tokens[last].script === 'latin' && tokens[last].cap && ctx.lex.things.has(tokens[last].norm)) continue;
     const person = pickPerson(c, kbs, doc.date);
     if (h.last - h.first === 1 && doc.dateGiven && !nearTenure(c.people[person], doc.date)) continue;
