@@ -57,15 +57,21 @@ function englishEnd(ctx: PersonContext, first: number, last: number): number {
   return last;
 }
 
-/** "(Reporting by Andrew Heavens; Editing by …)", and the rest of a byline's list ("… by A and B"). */
+/** How many tokens back from a name a byline's "… by" may stand ("Reporting by A in Beirut and B in Amsterdam C in …"). */
+const BYLINE_REACH = 40;
+
+/**
+ * "(Reporting by Andrew Heavens; Editing by …)", and every name after it up to the next ";" ("…
+ * by Erika Solomon in Beirut and Anthony Deutsch in Amsterdam Niklas Pollard in Stockholm"): the
+ * credits of a wire story, not people of it.
+ */
 function byline(ctx: PersonContext, first: number): boolean {
   const tokens = ctx.tokens;
-  const b1 = tokens[first - 1];
-  if (b1 && b1.norm === 'by' && tokens[first - 2] && ctx.doc.words.bylines.has(tokens[first - 2])) return true;
-  if (!b1 || (b1.norm !== 'and' && b1.norm !== ',')) return false;
-  for (let k = first - 2, n = 0; k > 0 && n < 8 && tokens[k].sentence === tokens[first].sentence; k--, n++) {
-    if (tokens[k].norm === 'by') return ctx.doc.words.bylines.has(tokens[k - 1]);
-    if (!tokens[k].cap && tokens[k].norm !== 'and' && tokens[k].norm !== ',') return false;
+  const s = tokens[first].sentence;
+  for (let k = first - 1, n = 0; k > 0 && n < BYLINE_REACH && tokens[k].sentence === s; k--, n++) {
+    const t = tokens[k];
+    if (t.norm === ';' || t.norm === '.') return false;
+    if (t.norm === 'by') return ctx.doc.words.bylines.has(tokens[k - 1]);
   }
   return false;
 }
