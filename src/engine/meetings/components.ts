@@ -5,7 +5,7 @@ import { need } from '../pipeline.js';
 import { groupBySentence, meetingContext } from './context.js';
 import { absentMentions } from './absent.js';
 import { findClauses } from './clauses.js';
-import { findTriggers, withAddressedSpeech } from './triggers.js';
+import { findTriggers, triggerHits } from './triggers.js';
 import { buildDrafts } from './drafts.js';
 import { mergeDrafts } from './merge.js';
 import { assembleMeetings } from './assemble.js';
@@ -19,7 +19,7 @@ export const meetingComponents: Component[] = [
       const persons = new Set(participants.filter((p) => p.type === 'person').map((p) => p.id));
       doc.ann.meeting = { persons, absent: new Map(), clauses: new Map(), placesBySentence: new Map(), hits: doc.index.all('lex:meeting-triggers'), triggers: [], drafts: [], merged: [] };
       const mc = meetingContext(doc, c);
-      doc.ann.meeting.hits = withAddressedSpeech(mc, doc.ann.meeting.hits);
+      doc.ann.meeting.hits = triggerHits(mc, doc.ann.meeting.hits);
       doc.ann.meeting.absent = absentMentions(mc);
       doc.ann.meeting.clauses = findClauses(meetingContext(doc, c));
       doc.ann.meeting.placesBySentence = groupBySentence(mc, mc.places);

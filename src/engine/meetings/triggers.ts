@@ -35,15 +35,19 @@ export function findTriggers(mc: MeetingContext, hits: readonly Hit[], clauses: 
 export const ADDRESSED_SPEECH = 'addressed-speech';
 
 /**
- * The trigger hits with the speech verbs that address someone («قال إردوغان لرئيس الوزراء الصيني لي»,
- * «أبلغ بوتين نتنياهو», "Erdogan told Premier Li") added in order; a speech verb with no one
- * addressed is no hit at all (it splits no clause).
+ * The trigger hits of the document: the trigger lexicon's, less those inside a person's name
+ * («فيصل» is «ف» + «يصل», 'and he arrives', in «الدكتور فيصل الصقير»), with the speech verbs that
+ * address someone («قال إردوغان لرئيس الوزراء الصيني لي», "Erdogan told Premier Li") added in
+ * order; a speech verb with no one addressed is no hit at all (it splits no clause).
  */
-export function withAddressedSpeech(mc: MeetingContext, hits: readonly Hit[]): Hit[] {
-  const speech = mc.idx.all(`lex:${ADDRESSED_SPEECH}`).filter((h) => addresseeAfter(mc, h, entryOf(h)?.addressee === 'glued'));
-  if (speech.length === 0) return [...hits];
-  const taken = new Set(hits.map((h) => h.first));
-  return [...hits, ...speech.filter((h) => !taken.has(h.first))].sort((a, b) => a.first - b.first);
+export function triggerHits(mc: MeetingContext, hits: readonly Hit[]): Hit[] {
+  const named = new Uint8Array(mc.tokens.length);
+  for (const m of mc.mentions) if (m.via === 'name' || m.via === 'surname') named.fill(1, m.first, m.last);
+  const own = hits.filter((h) => !named[h.first]);
+  const speech = mc.idx.all(`lex:${ADDRESSED_SPEECH}`).filter((h) => !named[h.first] && addresseeAfter(mc, h, entryOf(h)?.addressee === 'glued'));
+  if (speech.length === 0) return own;
+  const taken = new Set(own.map((h) => h.first));
+  return [...own, ...speech.filter((h) => !taken.has(h.first))].sort((a, b) => a.first - b.first);
 }
 
 /** "called for", "called on", "called last week for": an appeal, not a phone call (a date may stand between). */
