@@ -346,6 +346,8 @@ export class NameParser {
     if (!close || !QUOTES.has(close.norm) || last === k + 1) return undefined;
     for (let j = k + 1; j < last; j++) if (!this.nameWord(j, true) && !this.isParticle(j)) return undefined;
     if (this.idx.has('place', k + 1) && !this.givenAt(k + 1) && !this.idx.has('person', k + 1)) return undefined;
+    // one word in quotes that no one is known by is a word quoted (the president «تمنى», 'wished'), not a name
+    if (last === k + 2 && !this.givenAt(k + 1) && !this.idx.has('person', k + 1)) return undefined;
     return { first: k + 1, last, prefix: 0, rule: 'name:quoted', confidence: 0.8 };
   }
 
