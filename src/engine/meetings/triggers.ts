@@ -43,12 +43,34 @@ export const ADDRESSED_SPEECH = 'addressed-speech';
 export function triggerHits(mc: MeetingContext, hits: readonly Hit[]): Hit[] {
   const named = new Uint8Array(mc.tokens.length);
   for (const m of mc.mentions) if (m.via === 'name' || m.via === 'surname') named.fill(1, m.first, m.last);
-  const own = hits.filter((h) => !named[h.first]);
+  const own = hits.filter((h) => !named[h.first] && !inQuotedTitle(mc, h));
   const speech = mc.idx.all(`lex:${ADDRESSED_SPEECH}`).filter((h) => !named[h.first] && addresseeAfter(mc, h, entryOf(h)?.addressee === 'glued'));
   if (speech.length === 0) return own;
   const taken = new Set(own.map((h) => h.first));
   return [...own, ...speech.filter((h) => !taken.has(h.first))].sort((a, b) => a.first - b.first);
 }
+
+/** How many words a quoted title of a programme or a work may have ("Meet the Press", "Face the Nation"). */
+const TITLE_WORDS = 6;
+
+/**
+ * "Appearing on the NBC News program, \"Meet the Press,\" …": a trigger in a short quoted span whose
+ * words are capitalised (the small words of a title aside) names a programme or a work, not an encounter.
+ */
+function inQuotedTitle(mc: MeetingContext, h: Hit): boolean {
+  const tokens = mc.tokens;
+  if (tokens[h.first].script !== 'latin') return false;
+  let open = h.first - 1;
+  while (open >= 0 && h.first - open <= TITLE_WORDS && tokens[open].kind === 'word') open--;
+  if (open < 0 || !QUOTE_MARKS.has(tokens[open].norm)) return false;
+  let close = h.first;
+  while (close < tokens.length && close - open <= TITLE_WORDS + 1 && tokens[close].kind === 'word') close++;
+  if (close >= tokens.length || close - open > TITLE_WORDS + 1 || !(QUOTE_MARKS.has(tokens[close].norm) || (tokens[close].norm === ',' && QUOTE_MARKS.has(tokens[close + 1]?.norm ?? '')))) return false;
+  for (let k = open + 1; k < close; k++) if (!tokens[k].cap && !mc.doc.words.determiners.has(tokens[k]) && !TITLE_SMALL_WORDS.has(tokens[k].norm)) return false;
+  return tokens[open + 1].cap;
+}
+const QUOTE_MARKS = new Set(['"', '“', '”', "'"]);
+const TITLE_SMALL_WORDS = new Set(['the', 'a', 'an', 'of', 'with', 'and', 'to', 'in', 'on', 'for']);
 
 /** "called for", "called on", "called last week for": an appeal, not a phone call (a date may stand between). */
 function appeal(mc: MeetingContext, h: Hit): boolean {
