@@ -124,13 +124,21 @@ function monthAt(scan: Scan, k: number): { month: number; last: number } | undef
 
 /**
  * A day and month without a year: this year's, or last year's when the month is well ahead of
- * publication; in a sentence about the future ("is expected to win … on 9 January"), the next such day.
+ * publication; in a sentence about the future ("is expected to win … on 9 January"), the next such
+ * day when it is at most half a year ahead (a story names a day a year ahead with its year: «… الذي
+ * أبرمته الدول الكبرى مع إيران في 14 يوليو», in a sentence about Kerry's coming visit written on
+ * 1 August, is the 14 July just past).
  */
 function yearOf(doc: Doc, month: number, day: number, future: boolean): number {
   const pubYear = Number(doc.date.slice(0, 4));
-  if (future) return `${pubYear}-${pad(month)}-${pad(day)}` < doc.date ? pubYear + 1 : pubYear;
+  if (future) {
+    if (`${pubYear}-${pad(month)}-${pad(day)}` >= doc.date) return pubYear;
+    const ahead = Date.parse(`${pubYear + 1}-${pad(month)}-${pad(day)}T00:00:00Z`) - Date.parse(`${doc.date}T00:00:00Z`);
+    return ahead <= HALF_YEAR_MS ? pubYear + 1 : pubYear;
+  }
   return month > Number(doc.date.slice(5, 7)) + 1 ? pubYear - 1 : pubYear;
 }
+const HALF_YEAR_MS = 183 * 86_400_000;
 
 function explicitDay(scan: Scan, k: number, last: number, y: number, month: number, day: number): DateExpr {
   const doc = scan.doc;
