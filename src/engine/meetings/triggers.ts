@@ -36,18 +36,24 @@ export const ADDRESSED_SPEECH = 'addressed-speech';
 
 /**
  * The trigger hits of the document: the trigger lexicon's, less those inside a person's name
- * («فيصل» is «ف» + «يصل», 'and he arrives', in «الدكتور فيصل الصقير»), with the speech verbs that
+ * («فيصل» is «ف» + «يصل», 'and he arrives', in «الدكتور فيصل الصقير»), in a quoted title ("Meet
+ * the Press") and verbs read with the article («التجمع»), with the speech verbs that
  * address someone («قال إردوغان لرئيس الوزراء الصيني لي», "Erdogan told Premier Li") added in
  * order; a speech verb with no one addressed is no hit at all (it splits no clause).
  */
 export function triggerHits(mc: MeetingContext, hits: readonly Hit[]): Hit[] {
   const named = new Uint8Array(mc.tokens.length);
   for (const m of mc.mentions) if (m.via === 'name' || m.via === 'surname') named.fill(1, m.first, m.last);
-  const own = hits.filter((h) => !named[h.first] && !inQuotedTitle(mc, h));
+  const own = hits.filter((h) => !named[h.first] && !inQuotedTitle(mc, h) && !verbWithArticle(mc, h));
   const speech = mc.idx.all(`lex:${ADDRESSED_SPEECH}`).filter((h) => !named[h.first] && addresseeAfter(mc, h, entryOf(h)?.addressee === 'glued'));
   if (speech.length === 0) return own;
   const taken = new Set(own.map((h) => h.first));
   return [...own, ...speech.filter((h) => !taken.has(h.first))].sort((a, b) => a.first - b.first);
+}
+
+/** «التجمع» (the rally) is no «تجمع» ('gathers'): a verb of the lexicon (entry `verb`) never takes the article. */
+function verbWithArticle(mc: MeetingContext, h: Hit): boolean {
+  return entryOf(h)?.verb === true && mc.tokens[h.first].analyses.some((a) => a.prefix === h.prefix && a.article);
 }
 
 /** How many words a quoted title of a programme or a work may have ("Meet the Press", "Face the Nation"). */
