@@ -38,10 +38,15 @@ export function speakingPlaces(mc: MeetingContext): Map<string, { place: PlaceMe
   return out;
 }
 
-/** «بموسكو» (a glued preposition) or a locative word before the place. */
+/** «بموسكو» (a glued preposition) or a locative word before the place, also over a place noun («في مدينة الدوحة», «بمدينة جدة»). */
 export function locativePlace(mc: MeetingContext, p: PlaceMention): boolean {
   const prev = mc.tokens[p.first - 1];
-  return p.span.start > mc.tokens[p.first].start || mc.doc.words.meetingLocatives.has(prev);
+  if (p.span.start > mc.tokens[p.first].start || mc.doc.words.meetingLocatives.has(prev)) return true;
+  if (!prev || prev.script !== 'ar') return false;
+  const noun = prev.analyses.find((a) => mc.doc.words.placeNouns.hasNorm(a.key));
+  if (!noun) return false;
+  // («بمدينة»: the preposition glued to the noun)
+  return (noun.prefix > 0 && mc.doc.norm[prev.normStart + noun.prefix - 1] === 'ب') || mc.doc.words.meetingLocatives.has(mc.tokens[p.first - 2]);
 }
 
 /** The places of the encounter's own sentence, scored: locative +3, a town or building +3, a bare country −1, distance from the trigger up to −2. */
