@@ -60,7 +60,7 @@ export const ConfigSchema = z.object({
     .describe("Share of extractions whose result is checked against the response schema in the worker (0-1); the others are serialised by the schema-compiled serializer without zod's copy. 1 = every result (the tests); a result outside the schema is a 500."),
   HEAP_GROWTH_PERCENT: int(0, 100)
     .default(30)
-    .describe("How far (in %) V8 lets a heap grow past what the last full collection kept before it collects again (V8's --heap-growing-percent, for every thread of the process); 0 = V8's own policy, which lets a worker's heap grow several times larger. 30 keeps the resident memory after load about a quarter lower for about 3 % more CPU (npm run bench)."),
+    .describe("How far (in %) V8 lets a heap grow past what the last full collection kept before it collects again (V8's --heap-growing-percent, for every thread of the process); 0 = V8's own policy, which lets a worker's heap grow several times larger. 30 keeps the resident memory after load about a quarter lower for 4-6 % less throughput at steady state."),
   MAX_QUEUE: int(1).default(256).describe('Extractions waiting for a worker beyond which new requests get 503.'),
   MAX_EVENT_LOOP_DELAY_MS: int(0).default(1000).describe('Event-loop delay beyond which /v1 requests get 503; 0 = off.'),
   MAX_RSS_BYTES: bytes.optional().describe('Resident memory beyond which /v1 requests get 503 (e.g. 1.5GiB); unset = off.'),

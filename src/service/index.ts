@@ -24,7 +24,8 @@ export function createExtractionService(config: Config): ExtractionService {
  * collection a heap may grow by this share of what it kept before the next one. V8's own policy
  * (0 here) let a worker's heap reach 3–5 times its live size between collections: 520–540 MiB of
  * resident memory after eight passes of the shared corpus against 390–420 MiB at 30 %, peaks of
- * 700–712 against 512–531 MiB, for 3–4 % more time over those passes (three interleaved runs).
+ * 700–712 against 512–531 MiB, for 3–4 % more time over those passes and 4–6 % at steady state
+ * (a pass of the corpus at 8 connections after eight: 557–568 against 530–545 ms; three interleaved runs).
  */
 export function applyHeapPolicy(percent: number): void {
   if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
