@@ -57,7 +57,7 @@ export const personComponents: Component[] = [
     requires: ['person-candidates'],
     run(doc, c) {
       const layer = layerOf(doc);
-      layer.candidates = applyVetoes(personContext(doc, c), layer.candidates);
+      layer.candidates = applyVetoes(personContext(doc, c), layer.candidates, layer.blocking);
     },
   },
   {

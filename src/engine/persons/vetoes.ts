@@ -5,21 +5,39 @@
 // the reporter's name at the head of a story («خالد علي– سبق– جدة:»).
 import type { PersonContext } from './context.js';
 import type { Candidate } from './types.js';
+import type { TokenRange } from '../match/overlaps.js';
 
 
-/** Applies the vetoes: a candidate is dropped, or its end moved; the order is kept. */
-export function applyVetoes(ctx: PersonContext, candidates: Candidate[]): Candidate[] {
+/**
+ * Applies the vetoes: a candidate is dropped, or its end moved; the order is kept. A credit (a
+ * byline, a photo credit) is dropped and its words go to `blocking`: no place is read in them
+ * either ("Writing by Peter Graff Dominic Evans": not Evans, Georgia).
+ */
+export function applyVetoes(ctx: PersonContext, candidates: Candidate[], blocking: TokenRange[]): Candidate[] {
   const out: Candidate[] = [];
   for (const cand of candidates) {
-    if (ctx.tokens[cand.first].script === 'latin' && cand.kb === undefined && cand.rule !== 'person:kb-alias') {
+    const latin = ctx.tokens[cand.first].script === 'latin' && cand.kb === undefined && cand.rule !== 'person:kb-alias';
+    if ((latin && credit(ctx, cand.first)) || headByline(ctx, cand)) {
+      blocking.push({ first: cand.first, last: cand.last });
+      continue;
+    }
+    if (latin) {
       const last = englishEnd(ctx, cand.first, cand.last);
       if (last < 0) continue;
       cand.last = last;
     }
-    if (everydayWords(ctx, cand) || headByline(ctx, cand)) continue;
+    if (everydayWords(ctx, cand)) continue;
     out.push(cand);
   }
   return out;
+}
+
+/** "Reporting by …", "REUTERS/Omar Sanadiki": a byline's or a photo credit's name. */
+function credit(ctx: PersonContext, first: number): boolean {
+  const tokens = ctx.tokens;
+  if (byline(ctx, first)) return true;
+  const b1 = tokens[first - 1];
+  return !!b1 && b1.norm === '/' && !!tokens[first - 2] && ctx.doc.words.photoAgencies.has(tokens[first - 2]);
 }
 
 /**
@@ -43,9 +61,6 @@ function everydayWords(ctx: PersonContext, cand: Candidate): boolean {
 /** Where an English name really ends, or -1 when it is no person's name. */
 function englishEnd(ctx: PersonContext, first: number, last: number): number {
   const { tokens, lex, doc } = ctx;
-  if (byline(ctx, first)) return -1;
-  const b1 = tokens[first - 1];
-  if (b1 && b1.norm === '/' && tokens[first - 2] && doc.words.photoAgencies.has(tokens[first - 2])) return -1;
   while (last - first > 1) {
     const t = tokens[last - 1];
     const raw = doc.text.slice(t.start, t.end);
