@@ -3,6 +3,7 @@
 import type { Doc } from '../doc.js';
 import type { Compiled } from '../compile.js';
 import type { Token } from '../text/tokenize.js';
+import { QUOTE_MARKS } from '../text/normalize.js';
 import { MatchIndex, stopwordSet } from './lexicons.js';
 
 export interface NameSpan {
@@ -55,8 +56,6 @@ export function blocksName(lex: NameLexicons, t: Token, thingsOnly = false): boo
 }
 
 const MAX_NAME_TOKENS = 7;
-/** Words that never follow a name particle (normalised). */
-const QUOTES = new Set(['"', "'"]);
 
 export class NameParser {
   /** The text writes final «ى» as «ي» («إلي», «علي» for «على»), so «علي» may be the preposition. */
@@ -339,11 +338,11 @@ export class NameParser {
   /** A name in quotes: «“مايك بومبيو”», "“Bomb”". */
   quoted(k: number): NameSpan | undefined {
     const q = this.tok(k);
-    if (!q || !QUOTES.has(q.norm)) return undefined;
+    if (!q || !QUOTE_MARKS.has(q.norm)) return undefined;
     let last = k + 1;
     while (last < this.doc.tokens.length && last - k <= 5 && this.tok(last)!.kind === 'word') last++;
     const close = this.tok(last);
-    if (!close || !QUOTES.has(close.norm) || last === k + 1) return undefined;
+    if (!close || !QUOTE_MARKS.has(close.norm) || last === k + 1) return undefined;
     for (let j = k + 1; j < last; j++) if (!this.nameWord(j, true) && !this.isParticle(j)) return undefined;
     if (this.idx.has('place', k + 1) && !this.givenAt(k + 1) && !this.idx.has('person', k + 1)) return undefined;
     // one word in quotes that no one is known by is a word quoted (the president «تمنى», 'wished'), not a name

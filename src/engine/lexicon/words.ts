@@ -107,6 +107,7 @@ export const WORD_SETS = {
   encounterLinks: 'encounter-links',
   coordinators: 'coordinators',
   comitatives: 'comitatives',
+  titleSmallWords: 'title-small-words',
 } as const;
 
 export type Words = { readonly [K in keyof typeof WORD_SETS]: WordSet };

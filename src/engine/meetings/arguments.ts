@@ -157,10 +157,14 @@ export function personObjectAfter(mc: MeetingContext, h: Hit): boolean {
   return true;
 }
 
+/** How far after a speech verb its speaker's name may start (his title between), and a title's name after it. */
+const SPEAKER_REACH = 4;
+const TITLE_NAME_REACH = 5;
+
 /**
  * «قال إردوغان لرئيس الوزراء الصيني لي …», "Erdogan told President Xi": a speech verb tells an
  * encounter only when a person is addressed: in Arabic right after the one who speaks, who follows
- * the verb with his title (up to four tokens), with «ل» on the addressee's title or name («لرئيس»,
+ * the verb with his title (up to SPEAKER_REACH tokens), with «ل» on the addressee's title or name («لرئيس»,
  * «لنتنياهو») or, `glued` false, the addressee himself; in English right after the verb.
  */
 export function addresseeAfter(mc: MeetingContext, h: Hit, glued: boolean): boolean {
@@ -170,12 +174,12 @@ export function addresseeAfter(mc: MeetingContext, h: Hit, glued: boolean): bool
   const end = mc.doc.sentences[tokens[h.first].sentence].last;
   const i = firstAtOrAfter(mc.mentions, h.last);
   const speaker = mc.mentions[i];
-  if (!speaker || speaker.first - h.last > 4 || speaker.first >= end) return false;
+  if (!speaker || speaker.first - h.last > SPEAKER_REACH || speaker.first >= end) return false;
   const k = speaker.last;
   if (k >= end) return false;
   const next = mc.mentions[i + 1];
   const named = next !== undefined && next.first === k;
-  if (!glued) return named || (mc.idx.at('lex:titles', k) !== undefined && next !== undefined && next.first - k <= 5);
+  if (!glued) return named || (mc.idx.at('lex:titles', k) !== undefined && next !== undefined && next.first - k <= TITLE_NAME_REACH);
   // «لـ» glued to the title or the name right after the speaker
   if (!tokens[k].norm.startsWith('ل')) return false;
   if (named) return next.span.start > tokens[k].start;

@@ -4,6 +4,7 @@
 import type { Meeting } from '../../schemas/extraction.js';
 import { entryOf, type Hit } from '../entities/lexicons.js';
 import type { MeetingContext } from './context.js';
+import { QUOTE_MARKS } from '../text/normalize.js';
 import { addresseeAfter, personObjectAfter } from './arguments.js';
 import { clauseAt } from './clauses.js';
 import type { Clause, MeetingType, Polarity, Trigger } from './types.js';
@@ -72,11 +73,9 @@ function inQuotedTitle(mc: MeetingContext, h: Hit): boolean {
   let close = h.first;
   while (close < tokens.length && close - open <= TITLE_WORDS + 1 && tokens[close].kind === 'word') close++;
   if (close >= tokens.length || close - open > TITLE_WORDS + 1 || !(QUOTE_MARKS.has(tokens[close].norm) || (tokens[close].norm === ',' && QUOTE_MARKS.has(tokens[close + 1]?.norm ?? '')))) return false;
-  for (let k = open + 1; k < close; k++) if (!tokens[k].cap && !mc.doc.words.determiners.has(tokens[k]) && !TITLE_SMALL_WORDS.has(tokens[k].norm)) return false;
+  for (let k = open + 1; k < close; k++) if (!tokens[k].cap && !mc.doc.words.titleSmallWords.has(tokens[k])) return false;
   return tokens[open + 1].cap;
 }
-const QUOTE_MARKS = new Set(['"', '“', '”', "'"]);
-const TITLE_SMALL_WORDS = new Set(['the', 'a', 'an', 'of', 'with', 'and', 'to', 'in', 'on', 'for']);
 
 /** "called for", "called on", "called last week for": an appeal, not a phone call (a date may stand between). */
 function appeal(mc: MeetingContext, h: Hit): boolean {

@@ -27,6 +27,9 @@ export const AR_FOLD: Readonly<Record<string, string>> = {
 /** Arabic punctuation to its ASCII counterpart. */
 export const AR_PUNCT: Readonly<Record<string, string>> = { '،': ',', '؛': ';', '؟': '?', '٪': '%', '٫': '.', '٬': ',' };
 /** Typographic quotes and dashes. */
+/** Every quotation mark as the normalised text writes it (the table below folds “ ” « » and the others to these). */
+export const QUOTE_MARKS: ReadonlySet<string> = new Set(['"', "'"]);
+
 export const QUOTES: Readonly<Record<string, string>> = {
   '“': '"', '”': '"', '„': '"', '‟': '"', '«': '"', '»': '"', '″': '"', '‹': '"', '›': '"',
   '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '`': "'",
