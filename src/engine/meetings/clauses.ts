@@ -48,7 +48,8 @@ function clauseCuts(mc: MeetingContext): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const firstOf = new Map<number, number>(); // sentence -> its first trigger's end
   const titled = titleMask(mc);
-  for (const h of mc.idx.all('lex:meeting-triggers')) {
+  // (the trigger hits the meeting layer kept: none inside a name or a quoted title, the addressed speech verbs added)
+  for (const h of mc.doc.ann.meeting!.hits) {
     const s = tokens[h.first].sentence;
     if (!firstOf.has(s)) {
       firstOf.set(s, h.last);
