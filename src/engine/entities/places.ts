@@ -69,9 +69,14 @@ function listedPlace(doc: Doc, k: number, prefix: number): boolean {
   return false;
 }
 
+/** Whether the proclitics (`prefix` code units) of token k end in «ب» ('in', 'at'): «بصور», «بمدينة». */
+export function gluedBa(doc: Doc, k: number, prefix: number): boolean {
+  return prefix > 0 && doc.norm[doc.tokens[k].normStart + prefix - 1] === 'ب';
+}
+
 /** «بصور», «مدينة صور»: the narrow contexts that make an everyday word a place («في جوهر الموضوع» is not). */
 function strictLocative(doc: Doc, k: number, prefix: number): boolean {
-  if (prefix > 0) return doc.norm[doc.tokens[k].normStart + prefix - 1] === 'ب';
+  if (prefix > 0) return gluedBa(doc, k, prefix);
   const prev = doc.tokens[k - 1];
   return !!prev && doc.words.placeNouns.hasNorm(prev.analyses[prev.analyses.length > 1 ? 1 : 0].key);
 }

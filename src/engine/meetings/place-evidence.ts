@@ -3,7 +3,7 @@
 // reporters in Paris"), from the town or building the previous sentence went to ("a mission to
 // Washington"), and from the dateline («الرياض - واس»). Each piece is `{ value, source, score,
 // reason }`; a piece replaces the best so far when the best scores below its threshold.
-import type { PlaceMention } from '../entities/places.js';
+import { gluedBa, type PlaceMention } from '../entities/places.js';
 import { firstAtOrAfter } from '../match/bisect.js';
 import type { Hit } from '../entities/lexicons.js';
 import type { MeetingContext } from './context.js';
@@ -46,7 +46,7 @@ export function locativePlace(mc: MeetingContext, p: PlaceMention): boolean {
   const noun = prev.analyses.find((a) => mc.doc.words.placeNouns.hasNorm(a.key));
   if (!noun) return false;
   // («بمدينة»: the preposition glued to the noun)
-  return (noun.prefix > 0 && mc.doc.norm[prev.normStart + noun.prefix - 1] === 'ب') || mc.doc.words.meetingLocatives.has(mc.tokens[p.first - 2]);
+  return gluedBa(mc.doc, p.first - 1, noun.prefix) || mc.doc.words.meetingLocatives.has(mc.tokens[p.first - 2]);
 }
 
 /** The places of the encounter's own sentence, scored: locative +3, a town or building +3, a bare country −1, distance from the trigger up to −2. */
