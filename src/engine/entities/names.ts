@@ -308,8 +308,58 @@ export class NameParser {
   afterParticle(k: number): boolean {
     const t = this.tok(k);
     if (!t || t.kind !== 'word' || t.script !== 'ar' || t.sentence !== this.tok(k - 1)?.sentence) return false;
-    if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k) || this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k)) return false;
+    if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k) || this.idx.has('lex:speech-verbs', k)) return false;
+    // «بن جمعة», «بن رمضان»: after «بن» a day's or a month's name without the article is the father's name
+    if (this.idx.has('lex:dates', k) && !(this.doc.words.nasabLinks.has(this.tok(k - 1)) && !t.analyses[0].article && t.analyses.length === 1)) return false;
     return !this.doc.words.notAfterParticle.has(t);
+  }
+
+  /**
+   * Where a name found at `first` really starts when a nasab link stands before it: in «تعيين عادل بن
+   * جميل بن إبراهيم عارف» the name found at «إبراهيم» is the grandfather's, and «عادل» (an everyday
+   * word, a name before «بن») starts the person's own. Undefined when no link stands before `first`.
+   * «وصل بن سلمان»: a known name that starts at the link itself («بن سلمان») is not a father's.
+   */
+  nasabStart(first: number): { first: number; prefix: number } | undefined {
+    let k = first;
+    let prefix = 0;
+    while (k >= 2 && first - k < MAX_NAME_TOKENS - 2) {
+      const link = this.tok(k - 1)!;
+      if (link.kind !== 'word' || link.script !== 'ar' || !this.doc.words.nasabLinks.has(link) || this.idx.has('person', k - 1)) break;
+      const own = this.ownNameBeforeLink(k - 2);
+      if (!own) break;
+      k = own.first;
+      prefix = own.prefix;
+      if (prefix > 0) break; // «ومطلق بن حمد»: the conjunction of a list starts it
+    }
+    return k < first ? { first: k, prefix } : undefined;
+  }
+
+  /**
+   * Where a person's own name ends at j, right before «بن»: a given name («عادل»), an unknown word, or
+   * a particle's pair («عبد المحسن بن …»); bare, or with the «و» of a list after a comma.
+   */
+  private ownNameBeforeLink(j: number): { first: number; prefix: number } | undefined {
+    const t = this.tok(j)!;
+    if (t.kind !== 'word' || t.script !== 'ar' || t.sentence !== this.tok(j + 1)?.sentence || this.isParticle(j)) return undefined;
+    // (a demonym or a place without the article before «بن» is a name: «تركي بن محمد»)
+    if (this.idx.has('lex:titles', j) || this.idx.has('lex:meeting-triggers', j) || this.idx.has('lex:speech-verbs', j) || this.idx.has('lex:dates', j)) return undefined;
+    if (this.idx.has('lex:honorifics', j) || this.idx.has('lex:counterpart', j) || this.idx.has('org', j)) return undefined;
+    if (this.isParticle(j - 1) && !this.doc.words.nasabLinks.has(this.tok(j - 1))) {
+      const p = this.tok(j - 1)!;
+      return p.sentence === t.sentence && this.afterParticle(j) ? { first: j - 1, prefix: 0 } : undefined;
+    }
+    if (this.withArticle(j)) return undefined;
+    const listAfter = (k: number) => this.tok(k - 1)?.kind === 'punct';
+    const given = this.idx.at('given', j);
+    if (given && given.last === j + 1) {
+      if (given.prefix === 0) return { first: j, prefix: 0 };
+      return given.prefix === 1 && t.norm.startsWith('و') && listAfter(j) ? { first: j, prefix: 1 } : undefined;
+    }
+    if (this.isStop(j) || t.norm.length < 2) return undefined;
+    if (!t.analyses.some((a) => a.prefix > 0)) return { first: j, prefix: 0 };
+    const listed = t.analyses.find((a) => a.prefix === 1 && t.norm.startsWith('و'));
+    return listed && listAfter(j) && !this.lex.stop.has(listed.key) && !this.lex.common.has(listed.key) ? { first: j, prefix: 1 } : undefined;
   }
 
   /** What may follow an unknown name: punctuation, a reporting verb, a title, a date, a function word. */

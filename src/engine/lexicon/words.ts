@@ -82,6 +82,7 @@ export const WORD_SETS = {
   envoyPostings: 'envoy-postings',
   visitPrepositions: 'visit-prepositions',
   nasab: 'nasab',
+  nasabLinks: 'nasab-links',
   determiners: 'determiners',
   callFor: 'call-for',
   notAfterParticle: 'not-after-particle',

@@ -37,7 +37,7 @@ export function link(ctx: PersonContext, k: Candidate, title: TextRole | undefin
   return candidatesFor(ctx, k, title)[0]?.person;
 }
 
-/** A knowledge-base alias inside the span: the whole name, or going on only with a nasab («محمد بن سلمان بن عبدالعزيز»). */
+/** A knowledge-base alias inside the span: the whole name, or going on only with a nasab («محمد بن سلمان بن عبدالعزيز»), never the father's after «بن». */
 function aliasInSpan(ctx: PersonContext, k: Candidate): number | undefined {
   const { idx, tokens } = ctx;
   for (let i = k.first; i < k.last; i++) {
@@ -46,6 +46,8 @@ function aliasInSpan(ctx: PersonContext, k: Candidate): number | undefined {
     const rest = h.last < k.last ? tokens[h.last] : undefined;
     if (rest && !(rest.script === 'ar' && ctx.doc.words.nasab.has(rest))) continue;
     if (i > k.first && tokens[i].script === 'latin') continue;
+    // «تركي بن محمد بن سلمان»: a known name after «بن» is the father's
+    if (i > k.first && ctx.doc.words.nasabLinks.has(tokens[i - 1])) continue;
     if (tokens[i].norm === 'علي' && ctx.parser.isStop(i)) continue; // «على محمود عباس» is not «علي محمود عباس»
     return pickPerson(ctx.c, h.payloads.map((p) => (p.kind === 'person' ? p.person : -1)).filter((x) => x >= 0), ctx.doc.date);
   }

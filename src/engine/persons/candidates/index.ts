@@ -30,9 +30,26 @@ export function personCandidates(ctx: PersonContext, input: GeneratorInput): Can
     ...knownAlias(ctx),
     ...givenName(ctx, leaders),
     ...speaker(ctx),
-  ];
+  ].map((k) => withNasab(ctx, k));
   // the name tagger only where the others found nothing (off: MIN_PER in tagger.ts, and a pipeline with "ner")
   return [...found, ...taggerNames(ctx, found, input.titles)];
+}
+
+/**
+ * «تعيين عادل بن جميل بن إبراهيم عارف»: a name found right after «بن» is a father's; the person's
+ * own name starts before the link. A known person found there is the father, not the one named.
+ */
+function withNasab(ctx: PersonContext, k: Candidate): Candidate {
+  if (ctx.tokens[k.first].script !== 'ar') return k;
+  const start = ctx.parser.nasabStart(k.first);
+  // «محمد بن سلمان شهد»: a known alias over the link is its own candidate («شهد», 'attended', is no name)
+  if (!start || (ctx.idx.at('person', start.first)?.last ?? 0) > k.first) return k;
+  const out: Candidate = { ...k, first: start.first, prefix: start.prefix };
+  if (k.kb !== undefined) {
+    delete out.kb;
+    Object.assign(out, { rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
+  }
+  return out;
 }
 
 export { organizations } from './organizations.js';
