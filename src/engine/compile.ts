@@ -190,9 +190,10 @@ function gazPlace(p: Place, index: number): GazPlace {
 function compilePeople(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compiled, 'surnames' | 'aliases'> {
   const surnames = new Map<string, number[]>();
   const aliases = new Map<string, number[]>();
+  const given = new Set([...kb.givenNames.ar, ...kb.givenNames.arAmbiguous].map((n) => phraseKeys(n).join(' ')));
   kb.people.forEach((p, person) => {
     for (const lang of ['en', 'ar'] as const) {
-      for (const n of lang === 'ar' ? withTransliterationVariants(p) : p.names[lang]) {
+      for (const n of lang === 'ar' ? withNasabVariants(p, withTransliterationVariants(p), given) : p.names[lang]) {
         trie.add(n, { kind: 'person', person, lang });
         const keys = phraseKeys(n);
         // the alias and its leading parts of two words or more («إسماعيل ولد الشيخ» of «… أحمد»)
@@ -224,6 +225,27 @@ function compileGivenNames(kb: KnowledgeBase, trie: TokenTrie<Payload>): void {
   ] as const) {
     for (const n of list) trie.add(n, { kind: 'given', lang, ambiguous: ambiguous || ambiguousKeys.has(phraseKeys(n).join(' ')) });
   }
+}
+
+const NASAB_LINKS: ReadonlySet<string> = new Set(['بن', 'بنت', 'ابن']);
+
+/**
+ * Gulf papers join a person's own name to the father's with «بن» («إياد بن أمين مدني», «عادل بن
+ * أحمد الجبير») where others write the names side by side: for an Arab person's name of three words
+ * or more whose first two are given names and that has no «بن», the spelling with it too.
+ */
+function withNasabVariants(p: KnowledgeBase['people'][number], names: string[], given: ReadonlySet<string>): string[] {
+  const arab = p.roles.every((r) => !r.country) || p.roles.some((r) => r.country && ARAB_STATES.has(r.country));
+  if (!arab) return names;
+  const out = [...names];
+  for (const n of names) {
+    const words = n.split(/\s+/);
+    if (words.length < 3 || words.some((w) => NASAB_LINKS.has(w))) continue;
+    if (!given.has(phraseKeys(words[0]).join(' ')) || !given.has(phraseKeys(words[1]).join(' '))) continue;
+    const v = [words[0], 'بن', ...words.slice(1)].join(' ');
+    if (!out.includes(v)) out.push(v);
+  }
+  return out;
 }
 
 /**
