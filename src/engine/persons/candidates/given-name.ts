@@ -27,7 +27,9 @@ export function givenName(ctx: PersonContext, leaders: Set<number>): Candidate[]
     if (parser.functionWordHere(h.first, h.last)) continue;
     // «حسن الجوار», «حسن النوايا»: a given name that is also an everyday word, before an «ال» word, is a phrase
     if (t.script === 'ar' && lex.phraseHeads.has(t.analyses[0].key) && tokens[h.last]?.analyses[0].article && !parser.strongNext(h.last)) continue;
-    if (h.first > 0 && blocksName(lex, tokens[h.first - 1])) {
+    // (English names things after the name, "the Assad regime"; before one only a place's head
+    // makes it a thing's name, "Port Said": "the Security Council Amr Aboulatta" is a person)
+    if (h.first > 0 && blocksName(lex, tokens[h.first - 1], t.script === 'latin')) {
       if (t.script === 'ar') thingUntil = parser.extend(h.last - 1, 1, h.first);
       continue;
     }
