@@ -72,6 +72,9 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
     const key = t.analyses[0].key;
     // (a surname that is a place or a demonym, «اليمني», "the Yemeni", stands alone for the adjective far more often than for the person)
     if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || placeWord(ctx, at) || idx.has('demonym', at)) continue;
+    // «عبدالله بن صالح», «فيصل آل سعود»: the word after «بن» or «آل» is the father's name, or the family's
+    // with its particle, not a surname alone («سعود» alone is a prince Saud; «دي ميستورا» is still Mistura)
+    if (!first && at > m.first && (ctx.doc.words.nasab.has(tokens[at - 1]) || ctx.doc.words.nasabLinks.has(tokens[at - 1]))) continue;
     // «سيف الإسلام», «نور الدين»: the end of a compound given name is no family name («الإسلام» alone is Islam)
     if (ctx.doc.words.compoundNameTails.has(t)) continue;
     if (!lex.common.has(key)) {
