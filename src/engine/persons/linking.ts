@@ -7,11 +7,12 @@ import type { PersonContext } from './context.js';
 import type { Candidate, TextRole } from './types.js';
 import { nearTenure } from './util.js';
 import { phraseKeys } from '../match/trie.js';
+import type { Compiled } from '../compile.js';
 
 export interface LinkCandidate {
   person: number;
   prior: number;
-  reason: 'generator' | 'alias-in-span' | 'surname-of-officeholder' | 'possessive' | 'name-prefix' | 'near-spelling';
+  reason: 'generator' | 'alias-in-span' | 'surname-of-officeholder' | 'royal-given-name' | 'possessive' | 'name-prefix' | 'near-spelling';
 }
 
 /** The people span `k` may name, best first. */
@@ -22,6 +23,8 @@ export function candidatesFor(ctx: PersonContext, k: Candidate, title: TextRole 
   if (inSpan !== undefined) out.push({ person: inSpan, prior: 0.9, reason: 'alias-in-span' });
   const surname = bySurname(ctx, k.first, k.last, title);
   if (surname !== undefined) out.push({ person: surname, prior: 0.8, reason: 'surname-of-officeholder' });
+  const royal = byRoyalName(ctx, k, title);
+  if (royal !== undefined) out.push({ person: royal, prior: 0.75, reason: 'royal-given-name' });
   const possessive = byPossessive(ctx, k.first, k.last);
   if (possessive !== undefined) out.push({ person: possessive, prior: 0.7, reason: 'possessive' });
   const prefix = byPrefix(ctx, k.first, k.last);
@@ -97,6 +100,52 @@ function byPrefix(ctx: PersonContext, first: number, last: number): number | und
   for (let i = first; i < last; i++) if (ctx.tokens[i].kind === 'word') keys.push(ctx.tokens[i].analyses[0].key);
   const people = ctx.c.aliases.get(`prefix:${keys.join(' ')}`);
   return people && people.length === 1 ? people[0] : undefined;
+}
+
+const givenCache = new WeakMap<Compiled, Map<string, number[]>>();
+
+/** First word of every name of two words or more -> the people so named («سلمان» -> Salman bin Abdulaziz, …). */
+function givenIndex(c: Compiled): Map<string, number[]> {
+  let m = givenCache.get(c);
+  if (m) return m;
+  givenCache.set(c, (m = new Map()));
+  c.people.forEach((p, i) => {
+    for (const n of [...p.names.ar, ...p.names.en]) {
+      const keys = phraseKeys(n);
+      if (keys.length < 2) continue;
+      const list = m!.get(keys[0]);
+      if (!list) m!.set(keys[0], [i]);
+      else if (!list.includes(i)) list.push(i);
+    }
+  });
+  return m;
+}
+
+/**
+ * «الملك سلمان», "King Abdullah", «الشيخ تميم»: a royal title and a given name alone name the one
+ * royal the article names in full with that given name, or else the one known person of that given
+ * name holding the title's office (and country) on the article's date. Nobody when the article names
+ * in full someone the knowledge base does not know by it, or when several fit.
+ */
+function byRoyalName(ctx: PersonContext, k: Candidate, title: TextRole | undefined): number | undefined {
+  const { tokens, c, doc } = ctx;
+  if (!title || k.last - k.first !== 1 || !doc.dateGiven || !doc.words.royalTitles.hasNorm(title.title.split(' ').pop()!.toLowerCase())) return undefined;
+  const t = tokens[k.first];
+  const key = (t.analyses.find((a) => a.prefix === k.prefix) ?? t.analyses[0]).key;
+  const people = givenIndex(c).get(key);
+  if (!people) return undefined;
+  const named = new Set<number>();
+  for (const o of doc.ann.persons?.kept ?? []) {
+    if (o.last - o.first < 2 || o.org !== undefined) continue;
+    const first = tokens[o.first];
+    if ((first.analyses.find((a) => a.prefix === o.prefix) ?? first.analyses[0]).key !== key) continue;
+    const kb = o.kb ?? aliasInSpan(ctx, o);
+    if (kb === undefined) return undefined;
+    named.add(kb);
+  }
+  if (named.size > 0) return named.size === 1 && people.includes([...named][0]) ? [...named][0] : undefined;
+  const fits = people.filter((i) => activeRoles(c.people[i], doc.date).some((r) => (!title.country || r.country === title.country) && (title.office === 'official' || r.office === title.office)));
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /** "Donald Trumps", "Bashar al-Assads": a known name with a possessive s that lost its apostrophe. */
