@@ -71,7 +71,10 @@ function nameWordIndexes(ctx: PersonContext, layer: PersonLayer): { surnames: Ma
     const t = tokens[at];
     const key = t.analyses[0].key;
     // (a surname that is a place or a demonym, «اليمني», "the Yemeni", stands alone for the adjective far more often than for the person)
-    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || lex.stop.has(key) || lex.particles.has(key) || placeWord(ctx, at) || idx.has('demonym', at)) continue;
+    // ("Oliver North": an English surname that is also a function word is followed alone only where
+    // it can only be the name, see surnameMentions; never one that is also a date, "Theresa May")
+    const stopName = t.script === 'latin' && lex.stop.has(key) && !idx.has('lex:dates', at);
+    if (t.kind !== 'word' || key.length < (first ? 2 : 3) || (lex.stop.has(key) && !stopName) || lex.particles.has(key) || placeWord(ctx, at) || idx.has('demonym', at)) continue;
     // «عبدالله بن صالح», «فيصل آل سعود»: the word after «بن» or «آل» is the father's name, or the family's
     // with its particle, not a surname alone («سعود» alone is a prince Saud; «دي ميستورا» is still Mistura)
     if (!first && at > m.first && (ctx.doc.words.nasab.has(tokens[at - 1]) || ctx.doc.words.nasabLinks.has(tokens[at - 1]))) continue;
@@ -165,6 +168,9 @@ function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<s
     // "the Reagan administration", "the Thatcher era": the name of a government, not its person
     const next = ctx.tokens[i + 1];
     if (t.script === 'latin' && next?.sentence === t.sentence && ctx.lex.blockers.has(next.norm)) continue;
+    // "North's boss", "assisted North in": an English surname that is also a function word, capitalised
+    // inside its sentence, after no determiner ("the North") and before no other capitalised word ("North Korea")
+    if (t.script === 'latin' && ctx.lex.stop.has(t.analyses[0].key) && !stopWordName(ctx, i)) continue;
     for (const a of t.analyses) {
       // («أسد», a lion, is not «الأسد»: a surname every name writes with the article is followed only with it)
       const pid = (a.article || !articleOnly.get(a.key) ? surnames.get(a.key) : undefined) || (a.article && inTitle && !inTitle[i] ? articleSurnames.get(a.key) : undefined);
@@ -174,6 +180,16 @@ function surnameMentions(ctx: PersonContext, layer: PersonLayer, surnames: Map<s
     }
   }
   return out;
+}
+
+function stopWordName(ctx: PersonContext, i: number): boolean {
+  const { tokens } = ctx;
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!before || before.sentence !== t.sentence || before.lineBefore || t.lineBefore || ctx.doc.words.determiners.has(before)) return false;
+  if (ctx.idx.has('place', i) || ctx.idx.has('lex:dates', i)) return false;
+  return !(next && next.sentence === t.sentence && next.kind === 'word' && next.cap);
 }
 
 /** A Latin-script name's consonants, word by word, without «al-»/"el" ("ahmed al - jarba" and "ahmad jarba" -> "ahmd jrb"). */
