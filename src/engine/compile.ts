@@ -203,7 +203,8 @@ function compilePeople(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compil
           if (!same) aliases.set(joined, [person]);
           else if (!same.includes(person)) same.push(person);
         }
-        if (keys.length < 2) continue;
+        // («Hussein bin Abdullah»: the word after «bin» is the father's name, no surname of the person's)
+        if (keys.length < 2 || NASAB_LINK_KEYS.has(keys[keys.length - 2])) continue;
         const last = keys[keys.length - 1];
         let list = surnames.get(last);
         if (!list) surnames.set(last, (list = []));
@@ -228,6 +229,8 @@ function compileGivenNames(kb: KnowledgeBase, trie: TokenTrie<Payload>): void {
 }
 
 const NASAB_LINKS: ReadonlySet<string> = new Set(['بن', 'بنت', 'ابن']);
+/** The same links as the automaton's keys, and their Latin spellings. */
+const NASAB_LINK_KEYS: ReadonlySet<string> = new Set([...[...NASAB_LINKS].map((w) => phraseKeys(w)[0]), 'bin', 'bint', 'ibn']);
 
 /**
  * Gulf papers join a person's own name to the father's with «بن» («إياد بن أمين مدني», «عادل بن

@@ -21,10 +21,12 @@ export function candidatesFor(ctx: PersonContext, k: Candidate, title: TextRole 
   const out: LinkCandidate[] = [];
   const inSpan = k.rule === 'name:longer-than-alias' ? undefined : aliasInSpan(ctx, k);
   if (inSpan !== undefined) out.push({ person: inSpan, prior: 0.9, reason: 'alias-in-span' });
+  const royal = byRoyalName(ctx, k, title);
+  // (a royal the article names in full whom the knowledge base does not know: no one else either)
+  if (royal === null) return out;
+  if (royal !== undefined) out.push({ person: royal, prior: 0.8, reason: 'royal-given-name' });
   const surname = bySurname(ctx, k.first, k.last, title);
   if (surname !== undefined) out.push({ person: surname, prior: 0.8, reason: 'surname-of-officeholder' });
-  const royal = byRoyalName(ctx, k, title);
-  if (royal !== undefined) out.push({ person: royal, prior: 0.75, reason: 'royal-given-name' });
   const possessive = byPossessive(ctx, k.first, k.last);
   if (possessive !== undefined) out.push({ person: possessive, prior: 0.7, reason: 'possessive' });
   const prefix = byPrefix(ctx, k.first, k.last);
@@ -124,26 +126,27 @@ function givenIndex(c: Compiled): Map<string, number[]> {
 /**
  * «الملك سلمان», "King Abdullah", «الشيخ تميم»: a royal title and a given name alone name the one
  * royal the article names in full with that given name, or else the one known person of that given
- * name holding the title's office (and country) on the article's date. Nobody when the article names
- * in full someone the knowledge base does not know by it, or when several fit.
+ * name holding the title's office (and country) on the article's date; undefined when several fit.
+ * Null (no one, by any other evidence either) when the article names in full by that given name
+ * someone the knowledge base does not know, or several people.
  */
-function byRoyalName(ctx: PersonContext, k: Candidate, title: TextRole | undefined): number | undefined {
+function byRoyalName(ctx: PersonContext, k: Candidate, title: TextRole | undefined): number | null | undefined {
   const { tokens, c, doc } = ctx;
-  if (!title || k.last - k.first !== 1 || !doc.dateGiven || !doc.words.royalTitles.hasNorm(title.title.split(' ').pop()!.toLowerCase())) return undefined;
+  if (!title || k.last - k.first !== 1 || !doc.words.royalTitles.hasNorm(title.title.split(' ').pop()!.toLowerCase())) return undefined;
   const t = tokens[k.first];
   const key = (t.analyses.find((a) => a.prefix === k.prefix) ?? t.analyses[0]).key;
-  const people = givenIndex(c).get(key);
-  if (!people) return undefined;
+  const people = givenIndex(c).get(key) ?? [];
   const named = new Set<number>();
   for (const o of doc.ann.persons?.kept ?? []) {
     if (o.last - o.first < 2 || o.org !== undefined) continue;
     const first = tokens[o.first];
     if ((first.analyses.find((a) => a.prefix === o.prefix) ?? first.analyses[0]).key !== key) continue;
     const kb = o.kb ?? aliasInSpan(ctx, o);
-    if (kb === undefined) return undefined;
+    if (kb === undefined) return null;
     named.add(kb);
   }
-  if (named.size > 0) return named.size === 1 && people.includes([...named][0]) ? [...named][0] : undefined;
+  if (named.size > 0) return named.size === 1 && people.includes([...named][0]) ? [...named][0] : null;
+  if (!doc.dateGiven) return undefined;
   const fits = people.filter((i) => activeRoles(c.people[i], doc.date).some((r) => (!title.country || r.country === title.country) && (title.office === 'official' || r.office === title.office)));
   return fits.length === 1 ? fits[0] : undefined;
 }
