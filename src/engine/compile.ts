@@ -191,9 +191,12 @@ function compilePeople(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compil
   const surnames = new Map<string, number[]>();
   const aliases = new Map<string, number[]>();
   const given = new Set([...kb.givenNames.ar, ...kb.givenNames.arAmbiguous].map((n) => phraseKeys(n).join(' ')));
+  const links = nasabLinkKeys(kb);
+  // (the link the Gulf spelling inserts: the first of the Arabic lexicon's, «بن»)
+  const link = kb.lexicons.get('ar/nasab-links')?.entries[0]?.phrases[0];
   kb.people.forEach((p, person) => {
     for (const lang of ['en', 'ar'] as const) {
-      for (const n of lang === 'ar' ? withNasabVariants(p, withTransliterationVariants(p), given) : p.names[lang]) {
+      for (const n of lang === 'ar' ? withNasabVariants(p, withTransliterationVariants(p), given, links, link) : p.names[lang]) {
         trie.add(n, { kind: 'person', person, lang });
         const keys = phraseKeys(n);
         // the alias and its leading parts of two words or more («إسماعيل ولد الشيخ» of «… أحمد»)
@@ -204,7 +207,7 @@ function compilePeople(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compil
           else if (!same.includes(person)) same.push(person);
         }
         // («Hussein bin Abdullah»: the word after «bin» is the father's name, no surname of the person's)
-        if (keys.length < 2 || NASAB_LINK_KEYS.has(keys[keys.length - 2])) continue;
+        if (keys.length < 2 || links.has(keys[keys.length - 2])) continue;
         const last = keys[keys.length - 1];
         let list = surnames.get(last);
         if (!list) surnames.set(last, (list = []));
@@ -228,24 +231,29 @@ function compileGivenNames(kb: KnowledgeBase, trie: TokenTrie<Payload>): void {
   }
 }
 
-const NASAB_LINKS: ReadonlySet<string> = new Set(['بن', 'بنت', 'ابن']);
-/** The same links as the automaton's keys, and their Latin spellings. */
-const NASAB_LINK_KEYS: ReadonlySet<string> = new Set([...[...NASAB_LINKS].map((w) => phraseKeys(w)[0]), 'bin', 'bint', 'ibn']);
+/** The keys of lexicon nasab-links (both languages): «بن», "bin" … */
+function nasabLinkKeys(kb: KnowledgeBase): Set<string> {
+  const keys = new Set<string>();
+  for (const lang of ['ar', 'en']) for (const e of kb.lexicons.get(`${lang}/nasab-links`)?.entries ?? []) for (const p of e.phrases) keys.add(phraseKeys(p).join(' '));
+  return keys;
+}
 
 /**
  * Gulf papers join a person's own name to the father's with «بن» («إياد بن أمين مدني», «عادل بن
  * أحمد الجبير») where others write the names side by side: for an Arab person's name of three words
- * or more whose first two are given names and that has no «بن», the spelling with it too.
+ * or more whose first two are given names and that has no nasab link, the spelling with «بن» too
+ * (lexicon nasab-links).
  */
-function withNasabVariants(p: KnowledgeBase['people'][number], names: string[], given: ReadonlySet<string>): string[] {
+function withNasabVariants(p: KnowledgeBase['people'][number], names: string[], given: ReadonlySet<string>, links: ReadonlySet<string>, link: string | undefined): string[] {
   const arab = p.roles.every((r) => !r.country) || p.roles.some((r) => r.country && ARAB_STATES.has(r.country));
-  if (!arab) return names;
+  if (!arab || !link) return names;
   const out = [...names];
   for (const n of names) {
     const words = n.split(/\s+/);
-    if (words.length < 3 || words.some((w) => NASAB_LINKS.has(w))) continue;
-    if (!given.has(phraseKeys(words[0]).join(' ')) || !given.has(phraseKeys(words[1]).join(' '))) continue;
-    const v = [words[0], 'بن', ...words.slice(1)].join(' ');
+    const keys = phraseKeys(n);
+    if (words.length < 3 || keys.length !== words.length || keys.some((k) => links.has(k))) continue;
+    if (!given.has(keys[0]) || !given.has(keys[1])) continue;
+    const v = [words[0], link, ...words.slice(1)].join(' ');
     if (!out.includes(v)) out.push(v);
   }
   return out;
