@@ -22,7 +22,7 @@ export function buildEntities(ctx: PersonContext, layer: PersonLayer): void {
     const kb = link(ctx, k, before?.role);
     // a lone given name after a title («الرئيس فرانسوا …» cut short) is not a name on its own
     if (kb === undefined && k.last - k.first === 1 && ctx.parser.givenAt(k.first) && tokens[k.first].script === 'ar') continue;
-    const key = kb !== undefined ? `kb:${kb}` : `name:${nameKey(doc, k.first, k.last)}`;
+    const key = kb !== undefined ? `kb:${kb}` : `name:${nameKey(doc, k.first, k.last, k.prefix)}`;
     const e = entity(layer, key, () => ({ type: 'person', kb, confidence: 0 }));
     e.spans.push(span);
     (e.names ??= []).push(span);

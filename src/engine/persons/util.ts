@@ -68,9 +68,13 @@ export function officeTitle(office: string): string {
   return OFFICE_TITLES[office] ?? office;
 }
 
-export function nameKey(doc: Doc, first: number, last: number): string {
+export function nameKey(doc: Doc, first: number, last: number, prefix = 0): string {
   const parts: string[] = [];
-  for (let i = first; i < last; i++) parts.push(doc.tokens[i].analyses[0].key);
+  // (the first word without the proclitic the span leaves out: «وماكس بلومنتال» is «ماكس بلومنتال»)
+  for (let i = first; i < last; i++) {
+    const a = doc.tokens[i].analyses;
+    parts.push((i === first && prefix > 0 ? a.find((x) => x.prefix === prefix) : undefined)?.key ?? a[0].key);
+  }
   return parts.join(' ');
 }
 
