@@ -18,10 +18,12 @@ export function knownAlias(ctx: PersonContext): Candidate[] {
     const last = parser.extend(h.last - 1, 0, h.first);
     // "Assad Omar", "Mohammed Mustafa al-Jibouri": a known alias that goes on with more name is someone else
     // (a nasab continuing with «بن» is the same person)
-    const goesOn = last > h.last && !parser.isParticle(h.last);
+    // («عبدالله بن عبدالعزيز الجربوع»: a nasab alias followed by an «ال» family name is someone else's nasab)
+    const goesOn = (last > h.last && !parser.isParticle(h.last)) || familyAfterNasab(ctx, h.first, h.last);
     const latinGoesOn = tokens[h.first].script === 'latin' && h.last - h.first === 1 && parser.nameWord(h.last) && tokens[h.last].sentence === tokens[h.first].sentence;
     if (goesOn || latinGoesOn) {
-      out.push({ first: h.first, last: Math.max(last, latinGoesOn ? parser.extend(h.first, 2) : last), prefix: h.prefix, rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
+      const end = Math.max(last, latinGoesOn ? parser.extend(h.first, 2) : last, familyAfterNasab(ctx, h.first, h.last) ? h.last + 1 : 0);
+      out.push({ first: h.first, last: end, prefix: h.prefix, rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
       continue;
     }
     // «ردا على محمود عباس»: an alias that starts with «علي» read where the text has the preposition «على»
@@ -35,6 +37,16 @@ export function knownAlias(ctx: PersonContext): Candidate[] {
     out.push({ first: h.first, last, prefix: h.prefix, rule: 'person:kb-alias', confidence: 0.95, kb: person, priority: 0 });
   }
   return out;
+}
+
+/** An Arabic alias ending with a father's name after «بن», then right after it an «ال» word that can only be a family name. */
+function familyAfterNasab(ctx: PersonContext, first: number, last: number): boolean {
+  const { tokens, parser, doc } = ctx;
+  const t = tokens[last];
+  if (!t || t.script !== 'ar' || t.sentence !== tokens[first].sentence || !parser.withArticle(last) || t.analyses[0].prefix !== 0) return false;
+  // (the alias ends with the father's name: «محمد بن عيسى» + «الدباغ»; not «خالد بن محمد العطية» + «الانتباه»)
+  const linked = last - 2 > first && doc.words.nasabLinks.has(tokens[last - 2]);
+  return linked && parser.nameWord(last) && !ctx.lex.common.has(t.analyses[0].key) && !ctx.idx.has('lex:former-markers', last);
 }
 
 /**
