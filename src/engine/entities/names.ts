@@ -170,6 +170,18 @@ export class NameParser {
     return a.prefix === 0 && a.key.length >= 5 && a.key.endsWith('ي') && this.nameWord(k);
   }
 
+  /**
+   * «عبدالله بن إبراهيم الشريف»: after a father's name joined by «بن», an «ال» word is the family name even
+   * when it is also an everyday word (not a title, place, date or other kind of word).
+   */
+  private familyAfterNasab(k: number): boolean {
+    const t = this.tok(k);
+    if (!t || t.kind !== 'word' || t.script !== 'ar' || t.sentence !== this.tok(k - 1)?.sentence || !this.withArticle(k) || t.analyses[0].prefix !== 0) return false;
+    if (!this.doc.words.nasabLinks.has(this.tok(k - 2)) || this.isStop(k)) return false;
+    if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k) || this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k)) return false;
+    return !(this.idx.has('lex:honorifics', k) || this.idx.has('lex:counterpart', k) || this.idx.has('org', k) || this.idx.has('place', k) || this.doc.words.formerMarkers.has(t));
+  }
+
   /** "the Reagan-Gorbachev summit", «قمة بوتين-ترامب»: the hyphen at `k` joins two known people's names, not one name. */
   private knownPair(k: number): boolean {
     const after = this.idx.at('person', k + 1);
@@ -286,7 +298,7 @@ export class NameParser {
         continue;
       }
       // «أحمد درع الجميلي»: a family nisba («الـ…ي») ends an Arabic name even past its unknown words
-      if (this.nisbaAt(last)) last++;
+      if (this.nisbaAt(last) || this.familyAfterNasab(last)) last++;
       break;
     }
     // never end on a particle
