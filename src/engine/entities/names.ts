@@ -108,9 +108,7 @@ export class NameParser {
     if (t.norm.length < 2) return false;
     if (this.isStop(k)) return false;
     if (this.givenAt(k) || (t.script === 'latin' && this.idx.has('given', k))) return true;
-    if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k)) return false;
-    if (this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k) || this.idx.has('lex:honorifics', k) || this.idx.has('lex:counterpart', k)) return false;
-    if (this.idx.has('org', k)) return false;
+    if (this.otherKind(k) || this.idx.has('demonym', k)) return false;
     if (!allowPlace && this.idx.has('place', k)) return false;
     // "MoD", "UNHCR": abbreviations are not names
     if (t.script === 'latin') return t.cap && !/[a-z][A-Z]$/.test(this.doc.text.slice(t.start, t.end)) && !(t.norm.length > 1 && this.doc.text.slice(t.start, t.end) === this.doc.text.slice(t.start, t.end).toUpperCase() && t.norm.length <= 5);
@@ -119,6 +117,12 @@ export class NameParser {
     // (a short stem is no evidence: «بادي» is a name, not ب + «أدى»)
     if (t.script === 'ar' && t.analyses.some((a) => a.prefix > 0 && (this.lex.stop.has(a.key) || (a.key.length >= 4 && this.lex.common.has(a.key))))) return false;
     return t.script === 'ar';
+  }
+
+  /** A word of another kind than a name: a title, trigger, reporting verb, date, honorific, counterpart word or organisation. */
+  private otherKind(k: number): boolean {
+    const idx = this.idx;
+    return idx.has('lex:titles', k) || idx.has('lex:meeting-triggers', k) || idx.has('lex:speech-verbs', k) || idx.has('lex:dates', k) || idx.has('lex:honorifics', k) || idx.has('lex:counterpart', k) || idx.has('org', k);
   }
 
   /** A given name that is also a common word once folded («علي»/«على»). */
@@ -174,12 +178,11 @@ export class NameParser {
    * «عبدالله بن إبراهيم الشريف»: after a father's name joined by «بن», an «ال» word is the family name even
    * when it is also an everyday word (not a title, place, date or other kind of word).
    */
-  private familyAfterNasab(k: number): boolean {
+  familyAfterNasab(k: number): boolean {
     const t = this.tok(k);
     if (!t || t.kind !== 'word' || t.script !== 'ar' || t.sentence !== this.tok(k - 1)?.sentence || !this.withArticle(k) || t.analyses[0].prefix !== 0) return false;
     if (!this.doc.words.nasabLinks.has(this.tok(k - 2)) || this.isStop(k)) return false;
-    if (this.idx.has('lex:titles', k) || this.idx.has('demonym', k) || this.idx.has('lex:meeting-triggers', k) || this.idx.has('lex:speech-verbs', k) || this.idx.has('lex:dates', k)) return false;
-    return !(this.idx.has('lex:honorifics', k) || this.idx.has('lex:counterpart', k) || this.idx.has('org', k) || this.idx.has('place', k) || this.doc.words.formerMarkers.has(t));
+    return !(this.otherKind(k) || this.idx.has('demonym', k) || this.idx.has('place', k) || this.doc.words.formerMarkers.has(t));
   }
 
   /** "the Reagan-Gorbachev summit", «قمة بوتين-ترامب»: the hyphen at `k` joins two known people's names, not one name. */
@@ -355,8 +358,7 @@ export class NameParser {
     const t = this.tok(j)!;
     if (t.kind !== 'word' || t.script !== 'ar' || t.sentence !== this.tok(j + 1)?.sentence || this.isParticle(j)) return undefined;
     // (a demonym or a place without the article before «بن» is a name: «تركي بن محمد»)
-    if (this.idx.has('lex:titles', j) || this.idx.has('lex:meeting-triggers', j) || this.idx.has('lex:speech-verbs', j) || this.idx.has('lex:dates', j)) return undefined;
-    if (this.idx.has('lex:honorifics', j) || this.idx.has('lex:counterpart', j) || this.idx.has('org', j)) return undefined;
+    if (this.otherKind(j)) return undefined;
     if (this.isParticle(j - 1) && !this.doc.words.nasabLinks.has(this.tok(j - 1))) {
       const p = this.tok(j - 1)!;
       return p.sentence === t.sentence && this.afterParticle(j) ? { first: j - 1, prefix: 0 } : undefined;

@@ -134,13 +134,12 @@ function byRoyalName(ctx: PersonContext, k: Candidate, title: TextRole | undefin
   const { tokens, c, doc } = ctx;
   if (!title || k.last - k.first !== 1 || !doc.words.royalTitles.hasNorm(title.title.split(' ').pop()!.toLowerCase())) return undefined;
   const t = tokens[k.first];
-  const key = (t.analyses.find((a) => a.prefix === k.prefix) ?? t.analyses[0]).key;
+  const key = t.reading(k.prefix).key;
   const people = givenIndex(c).get(key) ?? [];
   const named = new Set<number>();
   for (const o of doc.ann.persons?.kept ?? []) {
     if (o.last - o.first < 2 || o.org !== undefined) continue;
-    const first = tokens[o.first];
-    if ((first.analyses.find((a) => a.prefix === o.prefix) ?? first.analyses[0]).key !== key) continue;
+    if (tokens[o.first].reading(o.prefix).key !== key) continue;
     const kb = o.kb ?? aliasInSpan(ctx, o);
     if (kb === undefined) return null;
     named.add(kb);

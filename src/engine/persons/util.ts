@@ -71,10 +71,7 @@ export function officeTitle(office: string): string {
 export function nameKey(doc: Doc, first: number, last: number, prefix = 0): string {
   const parts: string[] = [];
   // (the first word without the proclitic the span leaves out: «وماكس بلومنتال» is «ماكس بلومنتال»)
-  for (let i = first; i < last; i++) {
-    const a = doc.tokens[i].analyses;
-    parts.push((i === first && prefix > 0 ? a.find((x) => x.prefix === prefix) : undefined)?.key ?? a[0].key);
-  }
+  for (let i = first; i < last; i++) parts.push(doc.tokens[i].reading(i === first ? prefix : 0).key);
   return parts.join(' ');
 }
 

@@ -35,6 +35,10 @@ export class Token {
   get normEnd(): number {
     return this.normStart + this.norm.length;
   }
+  /** The reading with `prefix` proclitic letters split off («وماكس» at 1: «ماكس»), else the word as written. */
+  reading(prefix: number): Analysis {
+    return (prefix > 0 ? this.analyses.find((a) => a.prefix === prefix) : undefined) ?? this.analyses[0];
+  }
   /** Original first letter is an upper-case Latin letter. */
   get cap(): boolean {
     return (this.flags & CAP) !== 0;

@@ -44,12 +44,9 @@ function withNasab(ctx: PersonContext, k: Candidate): Candidate {
   const start = ctx.parser.nasabStart(k.first);
   // «محمد بن سلمان شهد»: a known alias over the link is its own candidate («شهد», 'attended', is no name)
   if (!start || (ctx.idx.at('person', start.first)?.last ?? 0) > k.first) return k;
-  const out: Candidate = { ...k, first: start.first, prefix: start.prefix };
-  if (k.kb !== undefined) {
-    delete out.kb;
-    Object.assign(out, { rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
-  }
-  return out;
+  const { kb, ...rest } = k;
+  const moved = { ...rest, first: start.first, prefix: start.prefix };
+  return kb === undefined ? moved : { ...moved, rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 };
 }
 
 export { organizations } from './organizations.js';

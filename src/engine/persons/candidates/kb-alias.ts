@@ -18,11 +18,13 @@ export function knownAlias(ctx: PersonContext): Candidate[] {
     const last = parser.extend(h.last - 1, 0, h.first);
     // "Assad Omar", "Mohammed Mustafa al-Jibouri": a known alias that goes on with more name is someone else
     // (a nasab continuing with «بن» is the same person)
-    // («عبدالله بن عبدالعزيز الجربوع»: a nasab alias followed by an «ال» family name is someone else's nasab)
-    const goesOn = (last > h.last && !parser.isParticle(h.last)) || familyAfterNasab(ctx, h.first, h.last);
+    // («عبدالله بن عبدالعزيز الجربوع»: an alias that ends with a father's name, then an «ال» family name
+    // that is no everyday word, is someone else's nasab; not «خالد بن محمد العطية» + «الانتباه»)
+    const family = h.last - 2 > h.first && parser.familyAfterNasab(h.last) && !parser.everyday(tokens[h.last]);
+    const goesOn = (last > h.last && !parser.isParticle(h.last)) || family;
     const latinGoesOn = tokens[h.first].script === 'latin' && h.last - h.first === 1 && parser.nameWord(h.last) && tokens[h.last].sentence === tokens[h.first].sentence;
     if (goesOn || latinGoesOn) {
-      const end = Math.max(last, latinGoesOn ? parser.extend(h.first, 2) : last, familyAfterNasab(ctx, h.first, h.last) ? h.last + 1 : 0);
+      const end = Math.max(last, latinGoesOn ? parser.extend(h.first, 2) : last, family ? h.last + 1 : 0);
       out.push({ first: h.first, last: end, prefix: h.prefix, rule: 'name:longer-than-alias', confidence: 0.6, priority: 2 });
       continue;
     }
@@ -39,16 +41,6 @@ export function knownAlias(ctx: PersonContext): Candidate[] {
   return out;
 }
 
-/** An Arabic alias ending with a father's name after «بن», then right after it an «ال» word that can only be a family name. */
-function familyAfterNasab(ctx: PersonContext, first: number, last: number): boolean {
-  const { tokens, parser, doc } = ctx;
-  const t = tokens[last];
-  if (!t || t.script !== 'ar' || t.sentence !== tokens[first].sentence || !parser.withArticle(last) || t.analyses[0].prefix !== 0) return false;
-  // (the alias ends with the father's name: «محمد بن عيسى» + «الدباغ»; not «خالد بن محمد العطية» + «الانتباه»)
-  const linked = last - 2 > first && doc.words.nasabLinks.has(tokens[last - 2]);
-  return linked && parser.nameWord(last) && !ctx.lex.common.has(t.analyses[0].key) && !ctx.idx.has('lex:former-markers', last);
-}
-
 /**
  * «أسد» (a lion) is not «الأسد» (Assad): a one-word Arabic alias that the knowledge base writes with
  * the article names the person only where the text has the article too (lexicon keys drop it).
@@ -56,7 +48,7 @@ function familyAfterNasab(ctx: PersonContext, first: number, last: number): bool
 function articleMissing(ctx: PersonContext, first: number, last: number, prefix: number, kbs: readonly number[]): boolean {
   const t = ctx.tokens[first];
   if (last - first !== 1 || t.script !== 'ar') return false;
-  const a = t.analyses.find((x) => x.prefix === prefix) ?? t.analyses[0];
+  const a = t.reading(prefix);
   if (a.article) return false;
   for (const k of kbs) for (const n of ctx.c.people[k]?.names.ar ?? []) if (normalizeString(n) === a.key) return false;
   return true;
