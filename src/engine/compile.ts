@@ -61,6 +61,8 @@ export interface Compiled {
   surnames: Map<string, number[]>;
   /** Every alias (its keys joined by spaces) -> people: for spellings the automaton cannot see ("Trumps"). */
   aliases: Map<string, number[]>;
+  /** First word of every alias of two words or more -> people («سلمان» -> Salman bin Abdulaziz, …): royals by given name. */
+  firstNames: Map<string, number[]>;
   kb: KnowledgeBase;
   buildMs: number;
 }
@@ -73,7 +75,7 @@ export function compile(kb: KnowledgeBase): Compiled {
   const trie = new TokenTrie<Payload>();
   const lexicons = compileLexicons(kb, trie);
   const { places, countries, countryPlace } = compileGazetteer(kb, trie);
-  const { surnames, aliases } = compilePeople(kb, trie);
+  const { surnames, aliases, firstNames } = compilePeople(kb, trie);
   kb.organizations.forEach((o, org) => {
     for (const lang of ['en', 'ar'] as const) for (const n of o.names[lang]) trie.add(n, { kind: 'org', org, lang });
   });
@@ -89,6 +91,7 @@ export function compile(kb: KnowledgeBase): Compiled {
     lexicons,
     surnames,
     aliases,
+    firstNames,
     kb,
     buildMs: performance.now() - t0,
   };
@@ -187,9 +190,10 @@ function gazPlace(p: Place, index: number): GazPlace {
 }
 
 /** People's names into the automaton, with the surname and alias tables. */
-function compilePeople(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compiled, 'surnames' | 'aliases'> {
+function compilePeople(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compiled, 'surnames' | 'aliases' | 'firstNames'> {
   const surnames = new Map<string, number[]>();
   const aliases = new Map<string, number[]>();
+  const firstNames = new Map<string, number[]>();
   const given = new Set([...kb.givenNames.ar, ...kb.givenNames.arAmbiguous].map((n) => phraseKeys(n).join(' ')));
   const links = nasabLinkKeys(kb);
   // (the link the Gulf spelling inserts: the first of the Arabic lexicon's, «بن»)
@@ -201,21 +205,16 @@ function compilePeople(kb: KnowledgeBase, trie: TokenTrie<Payload>): Pick<Compil
         const keys = phraseKeys(n);
         // the alias and its leading parts of two words or more («إسماعيل ولد الشيخ» of «… أحمد»)
         for (let len = Math.min(2, keys.length); len <= keys.length; len++) {
-          const joined = (len === keys.length ? '' : 'prefix:') + keys.slice(0, len).join(' ');
-          const same = aliases.get(joined);
-          if (!same) aliases.set(joined, [person]);
-          else if (!same.includes(person)) same.push(person);
+          addPerson(aliases, (len === keys.length ? '' : 'prefix:') + keys.slice(0, len).join(' '), person);
         }
+        if (keys.length >= 2) addPerson(firstNames, keys[0], person);
         // («Hussein bin Abdullah»: the word after «bin» is the father's name, no surname of the person's)
         if (keys.length < 2 || links.has(keys[keys.length - 2])) continue;
-        const last = keys[keys.length - 1];
-        let list = surnames.get(last);
-        if (!list) surnames.set(last, (list = []));
-        if (!list.includes(person)) list.push(person);
+        addPerson(surnames, keys[keys.length - 1], person);
       }
     }
   });
-  return { surnames, aliases };
+  return { surnames, aliases, firstNames };
 }
 
 /** Given names; a name is ambiguous when any spelling that folds to the same key is («إيدي» / «أيدي»). */
@@ -229,6 +228,13 @@ function compileGivenNames(kb: KnowledgeBase, trie: TokenTrie<Payload>): void {
   ] as const) {
     for (const n of list) trie.add(n, { kind: 'given', lang, ambiguous: ambiguous || ambiguousKeys.has(phraseKeys(n).join(' ')) });
   }
+}
+
+/** Adds `person` to the list at `key` (once). */
+function addPerson(index: Map<string, number[]>, key: string, person: number): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [person]);
+  else if (!list.includes(person)) list.push(person);
 }
 
 /** The keys of lexicon nasab-links (both languages): «بن», "bin" … */

@@ -44,6 +44,7 @@ interface Body {
   countryPlace: Array<[string, number]>;
   surnames: Array<[string, number[]]>;
   aliases: Array<[string, number[]]>;
+  firstNames: Array<[string, number[]]>;
 }
 
 /** Hash of the code that compiles (the .js files under dist/engine and dist/kb, or the .ts ones under src/). */
@@ -119,6 +120,7 @@ export function snapshotText(c: Compiled, code: string): string {
     countryPlace: [...c.countryPlace],
     surnames: [...c.surnames],
     aliases: [...c.aliases],
+    firstNames: [...c.firstNames],
   };
   return JSON.stringify(header) + '\n' + JSON.stringify(body);
 }
@@ -195,6 +197,7 @@ export function compiledFromSnapshot(body: Body, kbVersion: string, t0: number):
     lexicons: new Map([...lexicons].map(([k, f]) => [k, f.entries])),
     surnames: new Map(body.surnames),
     aliases: new Map(body.aliases),
+    firstNames: new Map(body.firstNames),
     kb,
     buildMs: 0,
   };

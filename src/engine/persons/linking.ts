@@ -7,7 +7,6 @@ import type { PersonContext } from './context.js';
 import type { Candidate, TextRole } from './types.js';
 import { nearTenure } from './util.js';
 import { phraseKeys } from '../match/trie.js';
-import type { Compiled } from '../compile.js';
 
 export interface LinkCandidate {
   person: number;
@@ -104,25 +103,6 @@ function byPrefix(ctx: PersonContext, first: number, last: number): number | und
   return people && people.length === 1 ? people[0] : undefined;
 }
 
-const givenCache = new WeakMap<Compiled, Map<string, number[]>>();
-
-/** First word of every name of two words or more -> the people so named («سلمان» -> Salman bin Abdulaziz, …). */
-function givenIndex(c: Compiled): Map<string, number[]> {
-  let m = givenCache.get(c);
-  if (m) return m;
-  givenCache.set(c, (m = new Map()));
-  c.people.forEach((p, i) => {
-    for (const n of [...p.names.ar, ...p.names.en]) {
-      const keys = phraseKeys(n);
-      if (keys.length < 2) continue;
-      const list = m!.get(keys[0]);
-      if (!list) m!.set(keys[0], [i]);
-      else if (!list.includes(i)) list.push(i);
-    }
-  });
-  return m;
-}
-
 /**
  * «الملك سلمان», "King Abdullah", «الشيخ تميم»: a royal title and a given name alone name the one
  * royal the article names in full with that given name, or else the one known person of that given
@@ -135,7 +115,7 @@ function byRoyalName(ctx: PersonContext, k: Candidate, title: TextRole | undefin
   if (!title || k.last - k.first !== 1 || !doc.words.royalTitles.hasNorm(title.title.split(' ').pop()!.toLowerCase())) return undefined;
   const t = tokens[k.first];
   const key = t.reading(k.prefix).key;
-  const people = givenIndex(c).get(key) ?? [];
+  const people = c.firstNames.get(key) ?? [];
   const named = new Set<number>();
   for (const o of doc.ann.persons?.kept ?? []) {
     if (o.last - o.first < 2 || o.org !== undefined) continue;
